@@ -1,0 +1,51 @@
+#pragma once
+#include <memory>
+
+#include "app/config.hpp"
+#include "domain/sites/site_service.hpp"
+#include "domain/store.hpp"
+#include "http/app.hpp"
+#include "server/server.hpp"
+#include "view/i18n.hpp"
+#include "view/renderer.hpp"
+
+namespace buurtplein::app {
+
+/// The composition root: builds every part from the configuration and wires them together.
+/// Throws std::runtime_error with one clear sentence when something cannot be set up.
+class Runtime {
+ public:
+  explicit Runtime(Config config);
+  ~Runtime();
+
+  const Config& config() const { return config_; }
+  domain::Store& store() { return *store_; }
+  domain::sites::SiteService& sites() { return *sites_; }
+  http::App& app();
+  /// Prepares templates, static files and the server (binds the port).
+  server::Server& StartServer();
+  /// Serves until SIGINT/SIGTERM (or Stop()), then closes the database.
+  void Serve(bool handle_signals);
+
+ private:
+  void PrepareWeb();
+
+  Config config_;
+  std::unique_ptr<domain::Store> store_;
+  std::unique_ptr<domain::sites::SiteService> sites_;
+  view::Catalogs catalogs_;
+  std::unique_ptr<view::Renderer> renderer_;
+  http::StaticFiles static_files_;
+  http::PageCache cache_;
+  http::Metrics metrics_;
+  std::unique_ptr<http::App> app_;
+  std::unique_ptr<server::Server> server_;
+};
+
+/// Sets up logging for a level name ("info", …).
+void SetupLogging(const std::string& level);
+
+/// Raises the open-file limit to its hard maximum; returns the resulting soft limit.
+long RaiseFileLimit();
+
+}  // namespace buurtplein::app

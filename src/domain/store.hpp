@@ -1,0 +1,33 @@
+#pragma once
+#include <memory>
+#include <string>
+
+#include "domain/sites/repositories.hpp"
+
+namespace buurtplein::domain {
+
+/// The database behind every repository. One implementation per engine (src/store/sqlite,
+/// src/store/postgres); chosen by the database URL. Safe to share between threads.
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual sites::AreaRepository& areas() = 0;
+  virtual sites::CityRepository& cities() = 0;
+  virtual sites::SiteRepository& sites() = 0;
+
+  /// "sqlite" or "postgresql".
+  virtual std::string engine() const = 0;
+  /// Throws when the database cannot be reached (for /readyz).
+  virtual void Ping() = 0;
+  /// Applies pending migrations under a lock; returns how many were applied. Throws on failure,
+  /// leaving the database as it was before the failing migration.
+  virtual int Migrate() = 0;
+  /// The newest applied migration version (0 for none).
+  virtual int SchemaVersion() = 0;
+  /// Pool statistics for /metrics: connections open and in use.
+  virtual std::pair<int, int> PoolStats() = 0;
+  /// Closes all connections (graceful shutdown).
+  virtual void Close() = 0;
+};
+
+}  // namespace buurtplein::domain

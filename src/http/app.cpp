@@ -1,0 +1,417 @@
+#include "http/app.hpp"
+
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "http/gzip.hpp"
+#include "view/i18n.hpp"
+
+namespace buurtplein::http {
+
+using view::Msg;
+
+namespace {
+
+constexpr std::string_view kSessionCookie = "bp_session";
+constexpr std::string_view kSecureSessionCookie = "__Host-bp_session";
+
+std::string BodyEtag(std::string_view body) {
+  unsigned char hash[12];
+  crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr, 0);
+  char hex[25];
+  sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+  return std::string("\"") + hex + "\"";
+}
+
+bool EtagMatches(std::string_view if_none_match, std::string_view etag) {
+  if (if_none_match.empty()) return false;
+  if (if_none_match == "*") return true;
+  return if_none_match.find(etag) != std::string_view::npos;
+}
+
+struct StatusText {
+  const char* title;
+  const char* message;
+};
+
+StatusText TextFor(int status) {
+  switch (status) {
+    case 400: return {Msg("This request is not right"), Msg("Your browser sent a request we do not understand.")};
+    case 401: return {Msg("Please log in"), Msg("You need to log in to see this page.")};
+    case 403: return {Msg("Not allowed"), Msg("You are not allowed to do this.")};
+    case 404: return {Msg("Page not found"), Msg("This page does not exist (any more).")};
+    case 405: return {Msg("Not possible here"), Msg("This page cannot be used in this way.")};
+    case 408: return {Msg("Too slow"), Msg("The request took too long. Please try again.")};
+    case 409: return {Msg("Conflict"), Msg("This clashes with something that already exists.")};
+    case 413: return {Msg("Too large"), Msg("What you sent is too large.")};
+    case 422: return {Msg("Please check your input"), Msg("Something you entered is not right.")};
+    case 429: return {Msg("Too many requests"), Msg("Please wait a moment and try again.")};
+    case 431: return {Msg("Request headers too large"), Msg("Your browser sent too much information with this request. Deleting cookies for this site may help.")};
+    case 503: return {Msg("Temporarily unavailable"), Msg("Buurtplein is very busy or under maintenance. Please try again in a minute.")};
+    default: return {Msg("Something went wrong"), Msg("Something went wrong on our side. We have logged it. Please try again later.")};
+  }
+}
+
+std::string_view CodeName(int status) {
+  switch (status) {
+    case 400: return "bad_request";
+    case 401: return "unauthenticated";
+    case 403: return "forbidden";
+    case 404: return "not_found";
+    case 405: return "method_not_allowed";
+    case 408: return "request_timeout";
+    case 409: return "conflict";
+    case 413: return "payload_too_large";
+    case 422: return "validation";
+    case 429: return "rate_limited";
+    case 431: return "headers_too_large";
+    case 503: return "unavailable";
+    default: return "internal";
+  }
+}
+
+bool IsApi(std::string_view path) { return path.rfind("/api/", 0) == 0; }
+
+std::string CacheKey(const Request& req, view::Lang lang) {
+  std::string key;
+  key.reserve(req.path.size() + 64);
+  key.append(req.Header("host"));
+  key.append(req.path);
+  key.push_back('\0');
+  key.append(view::LangCode(lang));
+  return key;
+}
+
+}  // namespace
+
+int StatusFor(domain::ErrorCode code) {
+  using domain::ErrorCode;
+  switch (code) {
+    case ErrorCode::kBadRequest: return 400;
+    case ErrorCode::kValidation: return 422;
+    case ErrorCode::kUnauthenticated: return 401;
+    case ErrorCode::kForbidden: return 403;
+    case ErrorCode::kNotFound: return 404;
+    case ErrorCode::kConflict: return 409;
+    case ErrorCode::kPayloadTooLarge: return 413;
+    case ErrorCode::kRateLimited: return 429;
+    case ErrorCode::kUnavailable: return 503;
+    case ErrorCode::kInternal: return 500;
+  }
+  return 500;
+}
+
+bool HasSession(const Request& req) {
+  return !req.Cookie(kSessionCookie).empty() || !req.Cookie(kSecureSessionCookie).empty();
+}
+
+App::App(Services services) : services_(std::move(services)) {
+  AddRoutes(router_);
+  std::string img_src = "'self' data:";
+  if (!services_.options.tile_url.empty()) {
+    // Allow the tile server's origin, and only that.
+    const auto& t = services_.options.tile_url;
+    auto scheme_end = t.find("://");
+    auto host_end = scheme_end == std::string::npos ? std::string::npos : t.find('/', scheme_end + 3);
+    std::string origin = t.substr(0, host_end);
+    for (const char* ph : {"{s}.", "{s}"}) {
+      if (auto p = origin.find(ph); p != std::string::npos) origin.replace(p, std::string_view(ph).size(), "*.");
+    }
+    img_src += " " + origin;
+  }
+  csp_ = "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + img_src +
+         "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+         "frame-ancestors 'none'";
+}
+
+bool App::ParseTarget(Request& req) {
+  std::string_view target = req.target;
+  if (target.empty() || target.front() != '/') return false;
+  auto q = target.find('?');
+  std::string_view raw_path = target.substr(0, q);
+  req.query = q == std::string_view::npos ? std::string() : std::string(target.substr(q + 1));
+  if (!PercentDecode(raw_path, req.path, false)) return false;
+  // No way out of a path: ".." segments and backslashes are refused outright.
+  for (auto seg : SplitPath(req.path)) {
+    if (seg == ".." || seg == ".") return false;
+  }
+  return req.path.find('\\') == std::string::npos;
+}
+
+std::optional<std::size_t> App::BodyLimit(const Request& req) const {
+  auto match = router_.Find(req.method, req.path);
+  if (!match.route) return std::nullopt;
+  return match.route->body_limit;
+}
+
+view::Lang App::ChooseLang(const Request& req) const {
+  view::Lang lang;
+  if (!req.query.empty()) {
+    if (view::ParseLang(req.Query("lang"), lang)) return lang;
+  }
+  if (view::ParseLang(req.Cookie("lang"), lang)) return lang;
+  return view::NegotiateLang(req.Header("accept-language"));
+}
+
+std::optional<Response> App::TryFast(const Request& req) {
+  if (req.method != Method::kGet && req.method != Method::kHead) return std::nullopt;
+  if (req.path.rfind("/static/", 0) == 0) {
+    bool hashed = false;
+    const StaticFile* f = services_.static_files.Find(std::string_view(req.path).substr(8), &hashed);
+    if (!f) return std::nullopt;  // the handler renders the 404 page
+    Response r;
+    r.route = "static";
+    r.content_type = f->content_type;
+    r.SetHeader("ETag", f->etag);
+    r.SetHeader("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "public, max-age=300");
+    if (!f->gzip_body.empty()) r.SetHeader("Vary", "Accept-Encoding");
+    if (EtagMatches(req.Header("if-none-match"), f->etag)) {
+      r.status = 304;
+    } else if (!f->gzip_body.empty() && AcceptsGzip(req.Header("accept-encoding"))) {
+      r.body = f->gzip_body;
+      r.SetHeader("Content-Encoding", "gzip");
+    } else {
+      r.body = f->body;
+    }
+    Finalize(req, r);
+    return r;
+  }
+  if (!req.query.empty() || HasSession(req)) return std::nullopt;
+  auto page = services_.cache.Find(CacheKey(req, ChooseLang(req)));
+  if (!page) return std::nullopt;
+  Response r;
+  r.route = "cached";
+  r.content_type = page->content_type;
+  r.SetHeader("ETag", page->etag);
+  r.SetHeader("Cache-Control", "no-cache");
+  r.SetHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
+  if (EtagMatches(req.Header("if-none-match"), page->etag)) {
+    r.status = 304;
+  } else if (!page->gzip_body.empty() && AcceptsGzip(req.Header("accept-encoding"))) {
+    r.body = page->gzip_body;
+    r.SetHeader("Content-Encoding", "gzip");
+  } else {
+    r.body = page->body;
+  }
+  Finalize(req, r);
+  return r;
+}
+
+Response App::Handle(const Request& req) {
+  Context ctx{req, services_};
+  ctx.lang = ChooseLang(req);
+  ctx.directory = services_.sites.directory();
+
+  // A site's own host name maps onto its path form: https://oost.example.nl/x → /nijmegen/oost/x.
+  std::string host(req.Header("host"));
+  if (auto colon = host.rfind(':'); colon != std::string::npos && host.find(']') == std::string::npos) {
+    host.resize(colon);
+  }
+  for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string routed_path = req.path;
+  bool via_host = false;
+  if (const auto* site = ctx.directory->FindSiteByHost(host)) {
+    if (const auto* city = ctx.directory->CityOf(*site)) {
+      routed_path = "/" + city->slug + "/" + site->slug + req.path;
+      via_host = true;
+    }
+  }
+
+  const bool anonymous_get = (req.method == Method::kGet || req.method == Method::kHead) && !HasSession(req);
+  auto match = router_.Find(req.method, routed_path);
+  Response resp;
+  if (!match.route && match.allow.empty() && routed_path.back() != '/' &&
+      (req.method == Method::kGet || req.method == Method::kHead)) {
+    // "/nijmegen" → "/nijmegen/": one canonical address per page.
+    auto with_slash = router_.Find(Method::kGet, routed_path + "/");
+    bool exists = with_slash.route && with_slash.route->scope != Scope::kPlatform;
+    if (exists) {
+      const auto segs = SplitPath(routed_path);
+      const auto* city = ctx.directory->FindCity(segs[0]);
+      exists = city && (with_slash.route->scope == Scope::kCity ||
+                        (segs.size() > 1 && ctx.directory->FindSite(city->slug, segs[1])));
+    }
+    if (exists) {
+      resp = Redirect(308, req.path + "/" + (req.query.empty() ? "" : "?" + req.query));
+      resp.route = "redirect";
+      Finalize(req, resp);
+      return resp;
+    }
+  }
+  if (!match.route) {
+    if (!match.allow.empty()) {
+      resp = RenderError(req, ctx.lang, 405, TextFor(405).message, nullptr, {});
+      resp.SetHeader("Allow", match.allow);
+    } else {
+      // An unknown site in a known city: help the visitor on to the city's sites.
+      const domain::sites::City* city = nullptr;
+      auto segs = SplitPath(routed_path);
+      if (!segs.empty()) city = ctx.directory->FindCity(segs[0]);
+      resp = RenderError(req, ctx.lang, 404, TextFor(404).message, city, {});
+    }
+    Finalize(req, resp);
+    return resp;
+  }
+
+  const std::string cache_key = CacheKey(req, ctx.lang);
+  ctx.params = std::move(match.params);
+  if (match.route->scope != Scope::kPlatform) {
+    ctx.city = ctx.directory->FindCity(ctx.Param("city"));
+    if (!ctx.city) {
+      resp = RenderError(req, ctx.lang, 404, Msg("We do not know this city on Buurtplein."), nullptr, {});
+      resp.route = match.route->name;
+      Finalize(req, resp);
+      return resp;
+    }
+    ctx.city_url = CityUrl(*ctx.city);
+    if (match.route->scope == Scope::kSite) {
+      ctx.site = ctx.directory->FindSite(ctx.city->slug, ctx.Param("site"));
+      if (!ctx.site) {
+        resp = RenderError(req, ctx.lang, 404, Msg("This neighbourhood site does not exist."), ctx.city, {});
+        resp.route = match.route->name;
+        Finalize(req, resp);
+        return resp;
+      }
+      ctx.site_url = via_host ? "/" : SiteUrl(*ctx.city, *ctx.site);
+    }
+  }
+
+  const domain::SiteId cache_site = ctx.site ? ctx.site->id : domain::SiteId{};
+  const std::uint64_t generation = services_.cache.Generation(cache_site);
+  resp = Dispatch(ctx, match);
+  resp.route = match.route->name;
+
+  if (!req.query.empty() && !req.Query("lang").empty()) {
+    view::Lang chosen;
+    if (view::ParseLang(req.Query("lang"), chosen)) {
+      resp.headers.emplace_back("Set-Cookie", std::string("lang=") + std::string(view::LangCode(chosen)) +
+                                                  "; Path=/; Max-Age=31536000; SameSite=Lax" +
+                                                  (req.secure ? "; Secure" : ""));
+    }
+  }
+
+  if (resp.status == 200 && resp.cacheable && anonymous_get && req.query.empty()) {
+    auto page = std::make_shared<CachedPage>();
+    page->body = resp.body;
+    page->content_type = resp.content_type;
+    page->etag = BodyEtag(page->body);
+    if (IsCompressible(page->content_type) && page->body.size() > 256) page->gzip_body = Gzip(page->body);
+    page->site = cache_site;
+    page->generation = generation;
+    services_.cache.Store(cache_key, page);
+    resp.SetHeader("ETag", page->etag);
+    resp.SetHeader("Cache-Control", "no-cache");
+    resp.SetHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
+    if (EtagMatches(req.Header("if-none-match"), page->etag)) {
+      resp.status = 304;
+      resp.body.clear();
+    } else if (!page->gzip_body.empty() && AcceptsGzip(req.Header("accept-encoding"))) {
+      resp.body = page->gzip_body;
+      resp.SetHeader("Content-Encoding", "gzip");
+    }
+  }
+  Finalize(req, resp);
+  return resp;
+}
+
+Response App::Dispatch(Context& ctx, const Router::Match& match) {
+  try {
+    auto result = match.route->handler(ctx);
+    if (result) return std::move(result).value();
+    const auto& err = result.error();
+    return RenderError(ctx.req, ctx.lang, StatusFor(err.code), err.public_message, ctx.city, err.internal_detail);
+  } catch (const std::exception& e) {
+    return RenderError(ctx.req, ctx.lang, 500, TextFor(500).message, nullptr, e.what());
+  }
+}
+
+Response App::ErrorPage(const Request& req, int status) {
+  Response r = RenderError(req, ChooseLang(req), status, TextFor(status).message, nullptr, {});
+  Finalize(req, r);
+  return r;
+}
+
+Response App::RenderError(const Request& req, view::Lang lang, int status, const std::string& message,
+                          const domain::sites::City* city, const std::string& internal_detail) {
+  if (status >= 500) {
+    spdlog::error("request {} {} failed: {}", req.request_id, req.path, internal_detail);
+  } else if (!internal_detail.empty()) {
+    spdlog::debug("request {} {}: {}", req.request_id, req.path, internal_detail);
+  }
+  Response r;
+  r.status = status;
+  const auto& catalogs = services_.catalogs;
+  const std::string title = catalogs.Translate(lang, TextFor(status).title);
+  const std::string text = catalogs.Translate(lang, message);
+  if (IsApi(req.path)) {
+    r.content_type = "application/json";
+    nlohmann::json j = {{"error",
+                         {{"status", status},
+                          {"code", CodeName(status)},
+                          {"message", text},
+                          {"request_id", req.request_id}}}};
+    r.body = j.dump();
+    return r;
+  }
+  try {
+    Context ctx{req, services_};
+    ctx.lang = lang;
+    nlohmann::json d = ctx.PageData(title);
+    d["status"] = status;
+    d["title"] = title;
+    d["message"] = text;
+    d["request_id"] = req.request_id;
+    d["show_request_id"] = status >= 500;
+    if (city) {
+      nlohmann::json sites = nlohmann::json::array();
+      for (const auto& s : services_.sites.directory()->SitesOf(*city)) {
+        sites.push_back({{"name", s.name}, {"url", SiteUrl(*city, s)}});
+      }
+      d["city"] = {{"name", city->name}, {"slug", city->slug}, {"url", CityUrl(*city)}, {"sites", sites}};
+    }
+    r.body = services_.renderer.RenderPage("errors/error", lang, std::move(d));
+  } catch (const std::exception& e) {
+    // The error page itself failed: a plain page that cannot fail.
+    spdlog::error("request {}: error page failed: {}", req.request_id, e.what());
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = title + "\n" + text + "\n" + req.request_id + "\n";
+  }
+  return r;
+}
+
+void App::Finalize(const Request& req, Response& resp) const {
+  resp.SetHeader("Content-Security-Policy", csp_);
+  resp.SetHeader("X-Content-Type-Options", "nosniff");
+  resp.SetHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  resp.SetHeader("X-Frame-Options", "DENY");
+  resp.SetHeader("X-Request-Id", req.request_id);
+  if (req.secure) resp.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  if (HasSession(req)) {
+    resp.SetHeader("Cache-Control", "no-store");
+  } else if (resp.GetHeader("Cache-Control").empty()) {
+    resp.SetHeader("Cache-Control", resp.status >= 400 ? "no-store" : "no-cache");
+  }
+  if (resp.GetHeader("Content-Encoding").empty() && resp.body.size() > 256 && IsCompressible(resp.content_type) &&
+      AcceptsGzip(req.Header("accept-encoding"))) {
+    resp.body = Gzip(resp.body);
+    resp.SetHeader("Content-Encoding", "gzip");
+    resp.SetHeader("Vary", "Accept-Encoding");
+  }
+}
+
+void App::Complete(const Request& req, const Response& resp, double seconds) {
+  services_.metrics.Observe(resp.route, resp.status, seconds);
+  if (services_.options.log_json) {
+    nlohmann::json j = {{"method", MethodName(req.method)}, {"route", resp.route},   {"path", req.path},
+                        {"status", resp.status},            {"ms", seconds * 1000}, {"request_id", req.request_id}};
+    spdlog::info("{}", j.dump());
+  } else {
+    spdlog::info("{} {} {} {} {:.3f}ms {}", MethodName(req.method), req.path, resp.route, resp.status,
+                 seconds * 1000, req.request_id);
+  }
+}
+
+}  // namespace buurtplein::http

@@ -1,0 +1,67 @@
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/sites/site_service.hpp"
+#include "domain/store.hpp"
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/page_cache.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+#include "view/i18n.hpp"
+#include "view/renderer.hpp"
+
+namespace buurtplein::http {
+
+/// Settings of the HTTP layer, from the configuration.
+struct HttpOptions {
+  bool trust_proxy = false;      ///< take https from X-Forwarded-Proto (behind a reverse proxy)
+  std::string tile_url;          ///< map tile URL template; empty: boundaries only
+  std::string tile_attribution;  ///< shown with the tiles
+  bool log_json = false;         ///< request log as JSON lines
+  bool dev_mode = false;         ///< development pages (make run)
+};
+
+/// Everything a handler may use, wired once by the composition root (src/app).
+struct Services {
+  domain::Store& store;
+  domain::sites::SiteService& sites;
+  const view::Catalogs& catalogs;
+  const view::Renderer& renderer;
+  const StaticFiles& static_files;
+  PageCache& cache;
+  Metrics& metrics;
+  HttpOptions options;
+};
+
+/// One request on its way through a handler: the tenant resolved once, the language chosen.
+struct Context {
+  const Request& req;
+  const Services& services;
+  Params params;
+  view::Lang lang = view::Lang::kNl;
+  std::shared_ptr<const domain::sites::Directory> directory;
+  const domain::sites::City* city = nullptr;  ///< set for city and site routes
+  const domain::sites::Site* site = nullptr;  ///< set for site routes
+  std::string city_url;  ///< "/nijmegen/"
+  std::string site_url;  ///< "/nijmegen/oost/", or "/" on the site's own host name
+
+  /// A path parameter of the matched route.
+  const std::string& Param(std::string_view name) const;
+  /// Translates a msgid into the request's language.
+  std::string T(const std::string& msgid) const { return services.catalogs.Translate(lang, msgid); }
+  /// The data every page layout needs: language, assets, branding of the city and site.
+  nlohmann::json PageData(const std::string& page_title) const;
+  /// Renders a page template inside the base layout as an HTML response.
+  Response Page(const std::string& template_name, nlohmann::json data) const;
+};
+
+/// URL of the city portal and of a site (path form).
+std::string CityUrl(const domain::sites::City& city);
+std::string SiteUrl(const domain::sites::City& city, const domain::sites::Site& site);
+
+}  // namespace buurtplein::http

@@ -1,0 +1,55 @@
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace buurtplein::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+Method ParseMethod(std::string_view m);
+std::string_view MethodName(Method m);
+
+/// An HTTP request as the handlers see it; the server fills it from the wire. Header names are
+/// lower case.
+struct Request {
+  Method method = Method::kGet;
+  std::string target;  ///< as sent: path and query
+  std::string path;    ///< percent-decoded path, always starting with '/'
+  std::string query;   ///< raw query string without '?'
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+  std::string remote_addr;
+  bool secure = false;     ///< served over HTTPS (directly or via a trusted proxy)
+  std::string request_id;  ///< short id, shown on 500 pages and logged
+
+  /// The header's value, or "" when absent.
+  std::string_view Header(std::string_view lower_name) const;
+  /// The decoded value of a query parameter, or "" when absent.
+  std::string Query(std::string_view name) const;
+  /// The value of a cookie, or "" when absent.
+  std::string_view Cookie(std::string_view name) const;
+};
+
+/// A response from a handler. The app adds security headers, compression and caching.
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+  /// An anonymous GET of this page may be served from memory until the site changes.
+  bool cacheable = false;
+  /// Set by the app: the route's name for logs and metrics.
+  std::string_view route = "-";
+
+  void SetHeader(std::string name, std::string value);
+  std::string_view GetHeader(std::string_view name) const;
+};
+
+Response Redirect(int status, std::string location);
+
+/// Percent-decodes `s`; false when an escape is malformed or decodes to NUL.
+bool PercentDecode(std::string_view s, std::string& out, bool plus_as_space);
+
+}  // namespace buurtplein::http

@@ -1,0 +1,50 @@
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "domain/common/ids.hpp"
+
+namespace buurtplein::http {
+
+/// A rendered anonymous page, ready to send as is.
+struct CachedPage {
+  std::string body;
+  std::string gzip_body;  ///< empty when not compressible
+  std::string content_type;
+  std::string etag;
+  domain::SiteId site;      ///< the site it belongs to (0 for platform and city pages)
+  std::uint64_t generation = 0;  ///< the content generation it was rendered at
+};
+
+/// Anonymous pages served from memory until something on their site changes. Any change bumps
+/// the site's generation (and platform-wide changes the global one); stale entries are
+/// replaced on the next miss. Bounded: when full, the cache is emptied and refills with what
+/// is visited.
+class PageCache {
+ public:
+  explicit PageCache(std::size_t max_entries = 20000) : max_entries_(max_entries) {}
+
+  std::shared_ptr<const CachedPage> Find(const std::string& key) const;
+  void Store(const std::string& key, std::shared_ptr<const CachedPage> page);
+  /// The generation a page of `site` must carry to be fresh.
+  std::uint64_t Generation(domain::SiteId site) const;
+  /// Something on `site` changed: its cached pages are stale.
+  void InvalidateSite(domain::SiteId site);
+  /// Cities or sites themselves changed: every cached page is stale.
+  void InvalidateAll();
+  std::size_t size() const;
+
+ private:
+  std::size_t max_entries_;
+  std::atomic<std::uint64_t> global_{1};
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages_;
+  std::unordered_map<std::int64_t, std::uint64_t> site_generations_;
+};
+
+}  // namespace buurtplein::http

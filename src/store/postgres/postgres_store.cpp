@@ -1,0 +1,99 @@
+#include "store/postgres/postgres_store.hpp"
+
+#include <cstdint>
+
+#include "store/migrations.hpp"
+#include "store/postgres/connection.hpp"
+#include "store/postgres/pool.hpp"
+#include "store/postgres/sites_repository.hpp"
+
+namespace buurtplein::store::postgres {
+namespace {
+
+// Every server migrating the same database takes this transaction-scoped advisory lock first,
+// so two servers starting together apply each migration once, one after the other.
+constexpr std::int64_t kMigrationLockKey = 0x6275757274706c6e;  // "buurtpln"
+constexpr const char* kLockMigrations = "SELECT pg_advisory_xact_lock($1::bigint)";
+constexpr const char* kCreateMigrationsTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())";
+constexpr const char* kMigrationsTableExists = "SELECT to_regclass('schema_migrations') IS NOT NULL";
+constexpr const char* kMaxVersion = "SELECT coalesce(max(version), 0) FROM schema_migrations";
+constexpr const char* kRecordMigration = "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)";
+constexpr const char* kPing = "SELECT 1";
+
+class PostgresStore final : public domain::Store {
+ public:
+  PostgresStore(const std::string& conninfo, int pool_size)
+      : pool_(conninfo, pool_size), areas_(pool_), cities_(pool_), sites_(pool_) {
+    pool_.Acquire();  // fail now, with a clear message, when the server cannot be reached
+  }
+
+  domain::sites::AreaRepository& areas() override { return areas_; }
+  domain::sites::CityRepository& cities() override { return cities_; }
+  domain::sites::SiteRepository& sites() override { return sites_; }
+  std::string engine() const override { return "postgresql"; }
+
+  void Ping() override { pool_.Acquire()->Exec(kPing); }
+
+  int Migrate() override {
+    auto c = pool_.Acquire();
+    {
+      // Under the lock too: two concurrent CREATE TABLE IF NOT EXISTS can both try to create it.
+      Transaction tx(*c);
+      c->Exec(kLockMigrations, Params().Add(kMigrationLockKey));
+      c->Exec(kCreateMigrationsTable);
+      tx.Commit();
+    }
+    int applied = 0;
+    for (const auto& m : postgres_migrations()) {
+      // One transaction per migration: DDL is transactional in PostgreSQL, so a failing
+      // migration leaves nothing behind, and the lock is held until its COMMIT or ROLLBACK.
+      Transaction tx(*c);
+      c->Exec(kLockMigrations, Params().Add(kMigrationLockKey));
+      if (m.version <= static_cast<int>(c->Exec(kMaxVersion).Int(0, 0))) continue;
+      try {
+        c->ExecScript(m.sql);
+      } catch (const PostgresError& e) {
+        throw PostgresError(e.sqlstate(), "migration " + m.name + " failed: " + e.what());
+      }
+      if (PQtransactionStatus(c->raw()) != PQTRANS_INTRANS) {
+        throw PostgresError("25000", "migration " + m.name +
+                                         " failed: it ends the transaction itself; remove BEGIN/COMMIT from it");
+      }
+      c->Exec(kRecordMigration, Params().Add(m.version).Add(m.name));
+      tx.Commit();
+      ++applied;
+    }
+    return applied;
+  }
+
+  int SchemaVersion() override {
+    auto c = pool_.Acquire();
+    if (c->Exec(kMigrationsTableExists).Text(0, 0) != "t") return 0;
+    return static_cast<int>(c->Exec(kMaxVersion).Int(0, 0));
+  }
+
+  std::pair<int, int> PoolStats() override { return pool_.Stats(); }
+
+  void Close() override { pool_.CloseAll(); }
+
+ private:
+  Pool pool_;
+  PostgresAreaRepository areas_;
+  PostgresCityRepository cities_;
+  PostgresSiteRepository sites_;
+};
+
+}  // namespace
+
+std::unique_ptr<domain::Store> OpenPostgresStore(const std::string& conninfo, int pool_size) {
+  return std::make_unique<PostgresStore>(conninfo, pool_size);
+}
+
+void ExecPostgresScript(const std::string& conninfo, const std::string& sql) {
+  Connection c(conninfo);
+  c.ExecScript(sql);
+}
+
+}  // namespace buurtplein::store::postgres

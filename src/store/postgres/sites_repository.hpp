@@ -1,0 +1,48 @@
+#pragma once
+#include "domain/sites/repositories.hpp"
+#include "store/postgres/pool.hpp"
+
+namespace buurtplein::store::postgres {
+
+class PostgresAreaRepository final : public domain::sites::AreaRepository {
+ public:
+  explicit PostgresAreaRepository(Pool& pool) : pool_(pool) {}
+  domain::Status UpsertAreas(const std::vector<domain::sites::Area>& areas) override;
+  std::optional<domain::sites::Area> FindArea(std::string_view code) override;
+  std::vector<domain::sites::Area> ListAreas(std::string_view gemeente_code, domain::sites::AreaLevel level) override;
+  long CountAreas(domain::sites::AreaLevel level) override;
+
+ private:
+  Pool& pool_;
+};
+
+class PostgresCityRepository final : public domain::sites::CityRepository {
+ public:
+  explicit PostgresCityRepository(Pool& pool) : pool_(pool) {}
+  domain::Result<domain::sites::City> CreateCity(const domain::sites::City& city) override;
+  domain::Result<domain::sites::City> UpsertCity(const domain::sites::City& city) override;
+  std::optional<domain::sites::City> FindCityBySlug(std::string_view slug) override;
+  std::optional<domain::sites::City> FindCity(domain::CityId id) override;
+  std::vector<domain::sites::City> ListCities() override;
+
+ private:
+  domain::Result<domain::sites::City> WriteCity(const char* sql, const domain::sites::City& city);
+  Pool& pool_;
+};
+
+class PostgresSiteRepository final : public domain::sites::SiteRepository {
+ public:
+  explicit PostgresSiteRepository(Pool& pool) : pool_(pool) {}
+  domain::Result<domain::sites::Site> CreateSite(domain::CityId city, const domain::sites::SiteDraft& draft) override;
+  domain::Result<domain::sites::Site> UpdateSite(domain::CityId city, domain::SiteId site,
+                                                 const domain::sites::SiteDraft& draft) override;
+  std::optional<domain::sites::Site> FindSiteBySlug(domain::CityId city, std::string_view slug) override;
+  std::optional<domain::sites::Site> FindSite(domain::CityId city, domain::SiteId site) override;
+  std::vector<domain::sites::Site> ListSites(domain::CityId city, int limit, int offset) override;
+  long CountSites(domain::CityId city) override;
+
+ private:
+  Pool& pool_;
+};
+
+}  // namespace buurtplein::store::postgres

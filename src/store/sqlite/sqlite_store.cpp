@@ -1,0 +1,113 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include "store/migrations.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/sites_repository.hpp"
+
+namespace buurtplein::store::sqlite {
+namespace {
+
+constexpr const char* kCreateMigrationsTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "applied_at INTEGER NOT NULL DEFAULT (unixepoch())) STRICT";
+constexpr const char* kMaxVersion = "SELECT coalesce(max(version), 0) FROM schema_migrations";
+constexpr const char* kRecordMigration = "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)";
+
+class SqliteStore final : public domain::Store {
+ public:
+  explicit SqliteStore(const std::string& path) : db_(path), areas_(db_), cities_(db_), sites_(db_) {
+    db_.Conn();  // fail now, with a clear message, when the file cannot be opened
+  }
+
+  domain::sites::AreaRepository& areas() override { return areas_; }
+  domain::sites::CityRepository& cities() override { return cities_; }
+  domain::sites::SiteRepository& sites() override { return sites_; }
+  std::string engine() const override { return "sqlite"; }
+
+  void Ping() override { db_.Conn().Prepare("SELECT 1").Exec(); }
+
+  int Migrate() override {
+    auto& c = db_.Conn();
+    c.ExecScript(kCreateMigrationsTable);
+    int applied = 0;
+    for (const auto& m : sqlite_migrations()) {
+      // Each migration runs in its own write transaction: a second server starting at the same
+      // moment waits for the lock and then sees the version already recorded.
+      Transaction tx(c);
+      int current = 0;
+      {
+        auto s = c.Prepare(kMaxVersion);
+        s.Step();
+        current = static_cast<int>(s.Int(0));
+      }
+      if (m.version <= current) continue;
+      try {
+        c.ExecScript(m.sql);
+      } catch (const SqliteError& e) {
+        throw SqliteError(e.code(), "migration " + m.name + " failed: " + e.what());
+      }
+      c.Prepare(kRecordMigration).Bind(1, m.version).Bind(2, m.name).Exec();
+      tx.Commit();
+      ++applied;
+    }
+    return applied;
+  }
+
+  int SchemaVersion() override {
+    auto& c = db_.Conn();
+    c.ExecScript(kCreateMigrationsTable);
+    auto s = c.Prepare(kMaxVersion);
+    s.Step();
+    return static_cast<int>(s.Int(0));
+  }
+
+  std::pair<int, int> PoolStats() override {
+    const int n = db_.OpenConnections();
+    return {n, n};
+  }
+
+  void Close() override { db_.CloseAll(); }
+
+ private:
+  Database db_;
+  SqliteAreaRepository areas_;
+  SqliteCityRepository cities_;
+  SqliteSiteRepository sites_;
+};
+
+}  // namespace
+
+std::unique_ptr<domain::Store> OpenSqliteStore(const std::string& path) {
+  return std::make_unique<SqliteStore>(path);
+}
+
+void BackupSqlite(const std::string& source_path, const std::string& target_path) {
+  Connection source(source_path);
+  sqlite3* target = nullptr;
+  if (int rc = sqlite3_open(target_path.c_str(), &target); rc != SQLITE_OK) {
+    std::string msg = target ? sqlite3_errmsg(target) : sqlite3_errstr(rc);
+    sqlite3_close(target);
+    throw SqliteError(rc, "cannot write backup " + target_path + ": " + msg);
+  }
+  sqlite3_backup* backup = sqlite3_backup_init(target, "main", source.raw(), "main");
+  if (!backup) {
+    std::string msg = sqlite3_errmsg(target);
+    sqlite3_close(target);
+    throw SqliteError(SQLITE_ERROR, "cannot start backup: " + msg);
+  }
+  // Copy in steps so writers are not held up for the whole copy; when a writer changes the
+  // source between steps, SQLite restarts the copy, so the result is always one consistent state.
+  int rc;
+  do {
+    rc = sqlite3_backup_step(backup, 256);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(20);
+  } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+  sqlite3_backup_finish(backup);
+  const int final_rc = sqlite3_errcode(target);
+  sqlite3_close(target);
+  if (rc != SQLITE_DONE || final_rc != SQLITE_OK) {
+    throw SqliteError(rc, "backup to " + target_path + " failed: " + sqlite3_errstr(rc));
+  }
+}
+
+}  // namespace buurtplein::store::sqlite
