@@ -1,5 +1,5 @@
 // Starts a real Buurtplein server for the browser tests: a fresh SQLite database filled by
-// `buurtplein demo`, then `buurtplein serve --port 0`. The binary defaults to
+// `buurtplein --database … demo`, then `buurtplein --database … serve --port 0`. The binary defaults to
 // build/release/buurtplein; set BUURTPLEIN_BIN to use another one.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -30,7 +30,8 @@ export async function startServer({ startTimeoutMs = 30_000, stopTimeoutMs = 10_
   const dir = mkdtempSync(join(tmpdir(), 'buurtplein-e2e-'));
   const database = `sqlite://${join(dir, 'e2e.db')}`;
 
-  const demo = spawnSync(bin, ['demo', '--database', database], {
+  // --database is a global option: it goes before the sub-command (CLI11).
+  const demo = spawnSync(bin, ['--database', database, 'demo'], {
     cwd: repoRoot, encoding: 'utf8', timeout: 120_000,
   });
   if (demo.status !== 0) {
@@ -39,7 +40,7 @@ export async function startServer({ startTimeoutMs = 30_000, stopTimeoutMs = 10_
       `stdout:\n${demo.stdout}\nstderr:\n${demo.stderr}`);
   }
 
-  const child = spawn(bin, ['serve', '--database', database, '--port', '0'], {
+  const child = spawn(bin, ['--database', database, 'serve', '--port', '0'], {
     cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
