@@ -18,6 +18,7 @@ namespace buurtplein::app {
 int RunCli(int argc, char** argv) {
   CLI::App cli{"Buurtplein: an online village square for every neighbourhood."};
   cli.require_subcommand(1);
+  cli.fallthrough();  // global options may also follow the command: `buurtplein demo --database …`
   std::string config_file, database, log_level;
   cli.add_option("--config", config_file, "TOML configuration file")->check(CLI::ExistingFile);
   cli.add_option("--database", database, "sqlite:///path/to/file.db or postgresql://…");
