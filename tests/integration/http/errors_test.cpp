@@ -2,6 +2,9 @@
 // never a stack trace or SQL.
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
+
+#include <thread>
 
 #include "testlib/test_server.hpp"
 
@@ -31,6 +34,41 @@ TEST(ServerErrors, BrokenDatabaseGivesA500WithRequestIdAndNoInternals) {
   auto api = server.Get("/api/v1/cities/arnhem/sites");
   EXPECT_EQ(api.status, 200);  // served from the in-memory directory, unaffected
   EXPECT_EQ(server.Get("/healthz").status, 200);
+}
+
+}  // namespace
+}  // namespace buurtplein::testing
+
+namespace buurtplein::testing {
+namespace {
+
+TEST(ServerLimits, ConnectionsAboveTheCapGet503AndTheServerKeepsServing) {
+  TempDir dir;
+  auto config = TestConfig(dir.path());
+  config.server.max_connections = 2;
+  TestServer server(false, config, true);
+  int a = Connect(server.port());
+  int b = Connect(server.port());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  int c = Connect(server.port());
+  auto refused = ParseResponse(ReadAll(c, std::chrono::seconds(2)));
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.Header("retry-after"), "5");
+  ::close(a);
+  ::close(b);
+  ::close(c);
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_EQ(server.Get("/healthz").status, 200);
+}
+
+TEST(ServerLimits, HstsOnlyWhenServedOverHttpsBehindATrustedProxy) {
+  TempDir dir;
+  auto config = TestConfig(dir.path());
+  config.http.trust_proxy = true;
+  TestServer server(false, config, true);
+  EXPECT_EQ(server.Get("/healthz", "X-Forwarded-Proto: https\r\n").Header("strict-transport-security"),
+            "max-age=31536000; includeSubDomains");
+  EXPECT_EQ(server.Get("/healthz", "X-Forwarded-Proto: http\r\n").Header("strict-transport-security"), "");
 }
 
 }  // namespace
