@@ -5,12 +5,13 @@
 #
 # Builds nothing: needs build/release/buurtplein and build/release/bench_generate.
 # Settings (environment): BENCH_DURATION (10s), BENCH_WARMUP (2s), BENCH_CONNECTIONS (50),
-# BENCH_ROUNDS (2), BENCH_SERVER_CPU (0), BENCH_CLIENT_CPU (1), BENCH_KEEP=1 keeps the temp dir.
+# BENCH_ROUNDS (2), BENCH_SERVER_CPU (0), BENCH_CLIENT_CPU (1), BENCH_KEEP=1 keeps the temp dir,
+# BENCH_BIN (another buurtplein binary, e.g. a patched build, measured against the same nginx).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
-BIN=$ROOT/build/release/buurtplein
+BIN=${BENCH_BIN:-$ROOT/build/release/buurtplein}
 GEN=$ROOT/build/release/bench_generate
 DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-2s}
@@ -117,7 +118,8 @@ measure() {
     $1, $2, $3, $4, $5, $6, ($7 > 0 ? "  ERRORS" : "") }'
 }
 
-echo "== data ($TMP)"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "== data ($TMP); load average $LOAD_BEFORE"
 DB_A=$TMP/demo.db
 DB_B=$TMP/national.db
 "$BIN" --database "sqlite://$DB_A" --log-level warn demo >"$TMP/demo.out"
@@ -222,17 +224,21 @@ OUT=$ROOT/bench/out/results-$DATE.md
 TABLE=$(awk -F'\t' '
   $3 != "warmup" {
     k = $1; if (!(k in seen)) { seen[k] = 1; order[++n] = k }
-    sum[k, $2] += $4; cnt[k, $2]++; p50[k, $2] += $5; p99[k, $2] += $6; err[k, $2] += $7
+    sum[k, $2] += $4; cnt[k, $2]++
+    if (!((k, $2) in lo) || $4 < lo[k, $2]) lo[k, $2] = $4
+    if ($4 > hi[k, $2]) hi[k, $2] = $4
+    p50[k, $2] += $5; p99[k, $2] += $6; err[k, $2] += $7
   }
   $3 == "warmup" { warm[$1, $2] = $4 }
   END {
-    print "| what | nginx req/s | buurtplein req/s | ratio | nginx p50 / p99 ms | buurtplein p50 / p99 ms | warmup req/s (nginx / bp) |"
+    print "| what | nginx req/s (min-max) | buurtplein req/s (min-max) | ratio | nginx p50 / p99 ms | buurtplein p50 / p99 ms | warmup req/s (nginx / bp) |"
     print "|---|---:|---:|---:|---:|---:|---:|"
     for (i = 1; i <= n; i++) {
       k = order[i]; a = sum[k, "nginx"] / cnt[k, "nginx"]; b = sum[k, "buurtplein"] / cnt[k, "buurtplein"]
       w = ((k, "nginx") in warm) ? sprintf("%d / %d", warm[k, "nginx"], warm[k, "buurtplein"]) : "-"
       e = (err[k, "nginx"] + err[k, "buurtplein"] > 0) ? " (ERRORS)" : ""
-      printf "| %s | %.0f | %.0f | %.2f%s | %.2f / %.2f | %.2f / %.2f | %s |\n", k, a, b, b / a, e,
+      printf "| %s | %.0f (%d-%d) | %.0f (%d-%d) | %.2f%s | %.2f / %.2f | %.2f / %.2f | %s |\n", k,
+        a, lo[k, "nginx"], hi[k, "nginx"], b, lo[k, "buurtplein"], hi[k, "buurtplein"], b / a, e,
         p50[k, "nginx"] / cnt[k, "nginx"], p99[k, "nginx"] / cnt[k, "nginx"],
         p50[k, "buurtplein"] / cnt[k, "buurtplein"], p99[k, "buurtplein"] / cnt[k, "buurtplein"], w
     }
@@ -241,6 +247,8 @@ TABLE=$(awk -F'\t' '
   echo "# Buurtplein vs nginx, $DATE"
   echo
   echo "- command: \`bench/run.sh\` (BENCH_DURATION=$DURATION BENCH_ROUNDS=$ROUNDS BENCH_CONNECTIONS=$CONNS)"
+  echo "- binary: ${BIN#"$ROOT"/} (built $(date -r "$BIN" '+%F %T')), source $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)"
+  echo "- load average before / after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine shows here)"
   echo "- machine: $(nproc) cores, $(uname -sr), $(nginx -v 2>&1 | sed 's/.*: //'), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "- servers pinned to CPU $SERVER_CPU, wrk (\`-t1 -c$CONNS -d$DURATION --latency\`) to CPU $CLIENT_CPU"
   echo "- A: \`buurtplein demo\`; B: \`bench_generate\` ($(sed -n 's/^Cities: \([0-9]*\), sites: \([0-9]*\) created.*/\1 cities, \2 sites/p' "$TMP/generate.out"))"

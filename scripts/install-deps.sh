@@ -8,7 +8,7 @@ BUILD_PKGS=(
   libboost1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev zlib1g-dev
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
-  libkainjow-mustache-dev libsodium-dev
+  libkainjow-mustache-dev libsodium-dev libcurl4-openssl-dev libssl-dev
   libgtest-dev libgmock-dev
 )
 # The test suite also needs a real PostgreSQL 15 server and a real browser.

@@ -136,6 +136,36 @@ Config ConfigLoader::Build() const {
       c.http.tile_url = v;
     } else if (key == "tile_attribution") c.http.tile_attribution = v;
     else if (key == "dev_mode") c.http.dev_mode = ToBool(key, v);
+    else if (key == "public_url") {
+      if (v.rfind("http://", 0) != 0 && v.rfind("https://", 0) != 0) {
+        throw std::runtime_error("The setting public_url must start with http:// or https://, not '" + v + "'.");
+      }
+      c.http.public_url = v.back() == '/' ? v : v + "/";
+    } else if (key == "secret_key") {
+      if (!v.empty() && v.size() < 32) {
+        throw std::runtime_error("The setting secret_key must be at least 32 characters long.");
+      }
+      c.secret_key = v;
+    } else if (key == "passwords_file") c.passwords_file = v;
+    else if (key == "mail_transport") {
+      if (v != "file" && v != "smtp") {
+        throw std::runtime_error("The setting mail_transport must be file or smtp, not '" + v + "'.");
+      }
+      c.mail_transport = v;
+    } else if (key == "smtp_url") {
+      if (v.rfind("smtp://", 0) != 0 && v.rfind("smtps://", 0) != 0) {
+        throw std::runtime_error("The setting smtp_url must start with smtp:// or smtps://, not '" + v + "'.");
+      }
+      c.smtp_url = v;
+    } else if (key == "smtp_security") {
+      if (v != "none" && v != "starttls" && v != "tls") {
+        throw std::runtime_error("The setting smtp_security must be none, starttls or tls, not '" + v + "'.");
+      }
+      c.smtp_security = v;
+    } else if (key == "smtp_username") c.smtp_username = v;
+    else if (key == "smtp_password") c.smtp_password = v;
+    else if (key == "mail_from") c.mail_from = v;
+    else if (key == "mail_from_name") c.mail_from_name = v;
   }
   return c;
 }

@@ -19,6 +19,18 @@ struct Config {
   std::string cbs_dir = "data/cbs";      ///< CBS files for import-cbs and demo
   std::string log_level = "info";
   int db_pool_size = 8;
+  /// Secret for CSRF tokens, shared by every server of a deployment; empty: a random one per
+  /// process (fine for one server; forms then expire at a restart).
+  std::string secret_key;
+  std::string passwords_file = "data/passwords/common-passwords.txt";  ///< common-password list
+  /// Mail: "file" writes .eml files under data_dir/mail (development), "smtp" sends.
+  std::string mail_transport = "file";
+  std::string smtp_url = "smtp://localhost:25";
+  std::string smtp_security = "starttls";  ///< none | starttls | tls
+  std::string smtp_username;
+  std::string smtp_password;
+  std::string mail_from = "buurtplein@localhost";
+  std::string mail_from_name = "Buurtplein";
   server::ServerOptions server;
   http::HttpOptions http;
 };

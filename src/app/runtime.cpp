@@ -7,6 +7,8 @@
 
 #include <stdexcept>
 
+#include "domain/security/init.hpp"
+#include "mail/settings.hpp"
 #include "store/open_store.hpp"
 
 namespace buurtplein::app {
@@ -35,7 +37,7 @@ long RaiseFileLimit() {
 }
 
 Runtime::Runtime(Config config) : config_(std::move(config)) {
-  if (sodium_init() < 0) throw std::runtime_error("libsodium cannot be initialised.");
+  domain::security::Init();
   auto url = store::ParseDatabaseUrl(config_.database);
   EnsureWritableDirectory(config_.data_dir, "data");
   if (url.engine == store::DatabaseUrl::Engine::kSqlite) {
@@ -53,21 +55,55 @@ Runtime::Runtime(Config config) : config_(std::move(config)) {
   if (applied > 0) spdlog::info("database: {} migration(s) applied, schema version {}", applied, store_->SchemaVersion());
   sites_ = std::make_unique<domain::sites::SiteService>(*store_);
   sites_->Reload();
+
+  mail_service_ = std::make_unique<domain::mail::MailService>(store_->mail());
+  const auto mail_settings = mail::ParseMailSettings({config_.mail_transport, config_.smtp_url, config_.smtp_security,
+                                                      config_.smtp_username, config_.smtp_password, config_.mail_from,
+                                                      config_.mail_from_name, config_.http.public_url});
+  mail_transport_ = mail::MakeTransport(mail_settings, config_.data_dir);
+  const mail::MimeOptions mime = mail_settings.mime;
+  mail_sender_ = std::make_unique<mail::MailSender>(store_->mail(), *mail_transport_, mime);
+  mail_service_->SetEnqueueListener([this] { mail_sender_->Wake(); });
+}
+
+domain::accounts::AccountService& Runtime::accounts() {
+  if (!accounts_) {
+    if (common_passwords_.size() == 0) {
+      try {
+        common_passwords_ = domain::security::CommonPasswords::LoadFile(config_.passwords_file);
+      } catch (const std::exception& e) {
+        throw std::runtime_error("The list of common passwords " + config_.passwords_file + " cannot be read.");
+      }
+    }
+    catalogs_.Load(config_.po_dir);
+    account_mailer_ = std::make_unique<http::AccountMailer>(*mail_service_, catalogs_);
+    accounts_ = std::make_unique<domain::accounts::AccountService>(*store_, common_passwords_, rate_limiter_,
+                                                                   *account_mailer_, clock_);
+  }
+  return *accounts_;
 }
 
 Runtime::~Runtime() {
   server_.reset();
+  if (mail_sender_) mail_sender_->Stop();
   if (store_) store_->Close();
 }
 
 void Runtime::PrepareWeb() {
   if (app_) return;
-  catalogs_.Load(config_.po_dir);
+  auto& accounts_service = accounts();  // loads the catalogs too
   renderer_ = std::make_unique<view::Renderer>(config_.templates_dir, catalogs_);
   static_files_.Load(config_.static_dir);
   sites_->SetChangeListener([this] { cache_.InvalidateAll(); });
-  app_ = std::make_unique<http::App>(http::Services{*store_, *sites_, catalogs_, *renderer_, static_files_, cache_,
-                                                    metrics_, config_.http});
+  if (config_.secret_key.empty()) {
+    csrf_key_ = std::make_unique<domain::security::CsrfKey>(domain::security::CsrfKey::Random());
+  } else {
+    csrf_key_ = std::make_unique<domain::security::CsrfKey>(domain::security::CsrfKey::FromSecret(config_.secret_key));
+  }
+  http::Services services{*store_, *sites_, catalogs_, *renderer_, static_files_, cache_, metrics_, config_.http};
+  services.accounts = &accounts_service;
+  services.csrf_key = csrf_key_.get();
+  app_ = std::make_unique<http::App>(services);
 }
 
 http::App& Runtime::app() {
@@ -83,6 +119,7 @@ server::Server& Runtime::StartServer() {
   if (options.max_connections > files - 64) options.max_connections = static_cast<int>(std::max(16L, files - 64));
   server_ = std::make_unique<server::Server>(options, *app_);
   server_->Bind();
+  mail_sender_->Start();
   return *server_;
 }
 
@@ -92,6 +129,7 @@ void Runtime::Serve(bool handle_signals) {
   std::printf("Buurtplein listening on http://%s:%u/\n", config_.server.address.c_str(), server.port());
   std::fflush(stdout);
   server.Run(handle_signals);
+  mail_sender_->Stop();
   store_->Close();
   spdlog::info("stopped cleanly");
 }

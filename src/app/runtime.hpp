@@ -2,9 +2,17 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "domain/accounts/account_service.hpp"
+#include "domain/mail/mail_service.hpp"
+#include "domain/security/common_passwords.hpp"
+#include "domain/security/csrf.hpp"
+#include "domain/security/rate_limiter.hpp"
 #include "domain/sites/site_service.hpp"
 #include "domain/store.hpp"
 #include "http/app.hpp"
+#include "http/account_mailer.hpp"
+#include "mail/mail_sender.hpp"
+#include "mail/transport.hpp"
 #include "server/server.hpp"
 #include "view/i18n.hpp"
 #include "view/renderer.hpp"
@@ -21,6 +29,10 @@ class Runtime {
   const Config& config() const { return config_; }
   domain::Store& store() { return *store_; }
   domain::sites::SiteService& sites() { return *sites_; }
+  domain::accounts::AccountService& accounts();
+  domain::mail::MailService& mail() { return *mail_service_; }
+  /// The background mail sender (started by StartServer).
+  mail::MailSender& mail_sender() { return *mail_sender_; }
   http::App& app();
   /// Prepares templates, static files and the server (binds the port).
   server::Server& StartServer();
@@ -33,6 +45,15 @@ class Runtime {
   Config config_;
   std::unique_ptr<domain::Store> store_;
   std::unique_ptr<domain::sites::SiteService> sites_;
+  domain::SystemClock clock_;
+  std::unique_ptr<domain::mail::MailService> mail_service_;
+  std::unique_ptr<mail::Transport> mail_transport_;
+  std::unique_ptr<mail::MailSender> mail_sender_;
+  domain::security::CommonPasswords common_passwords_;
+  domain::security::RateLimiter rate_limiter_;
+  std::unique_ptr<domain::security::CsrfKey> csrf_key_;
+  std::unique_ptr<http::AccountMailer> account_mailer_;
+  std::unique_ptr<domain::accounts::AccountService> accounts_;
   view::Catalogs catalogs_;
   std::unique_ptr<view::Renderer> renderer_;
   http::StaticFiles static_files_;

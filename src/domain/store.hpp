@@ -2,6 +2,8 @@
 #include <memory>
 #include <string>
 
+#include "domain/accounts/repositories.hpp"
+#include "domain/mail/repositories.hpp"
 #include "domain/sites/repositories.hpp"
 
 namespace buurtplein::domain {
@@ -14,6 +16,11 @@ class Store {
   virtual sites::AreaRepository& areas() = 0;
   virtual sites::CityRepository& cities() = 0;
   virtual sites::SiteRepository& sites() = 0;
+  virtual accounts::UserRepository& users() = 0;
+  virtual accounts::SessionRepository& sessions() = 0;
+  virtual accounts::TokenRepository& tokens() = 0;
+  virtual accounts::MembershipRepository& memberships() = 0;
+  virtual mail::OutboxRepository& mail() = 0;
 
   /// "sqlite" or "postgresql".
   virtual std::string engine() const = 0;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "domain/security/csrf.hpp"
 #include "http/gzip.hpp"
 #include "view/i18n.hpp"
 
@@ -15,8 +16,6 @@ using view::Msg;
 
 namespace {
 
-constexpr std::string_view kSessionCookie = "bp_session";
-constexpr std::string_view kSecureSessionCookie = "__Host-bp_session";
 
 std::string BodyEtag(std::string_view body) {
   unsigned char hash[12];
@@ -281,8 +280,14 @@ Response App::Handle(const Request& req) {
 
   const domain::SiteId cache_site = ctx.site ? ctx.site->id : domain::SiteId{};
   const std::uint64_t generation = services_.cache.Generation(cache_site);
-  resp = Dispatch(ctx, match);
+  if (auto refused = Guard(ctx, *match.route)) {
+    resp = std::move(*refused);
+  } else {
+    resp = Dispatch(ctx, match);
+  }
   resp.route = match.route->name;
+  for (auto& cookie : ctx.set_cookies) resp.headers.emplace_back("Set-Cookie", std::move(cookie));
+  if (!ctx.set_cookies.empty()) resp.cacheable = false;
 
   if (!req.query.empty() && !req.Query("lang").empty()) {
     view::Lang chosen;
@@ -317,12 +322,81 @@ Response App::Handle(const Request& req) {
   return resp;
 }
 
+std::optional<Response> App::Guard(Context& ctx, const Route& route) {
+  using domain::accounts::Decision;
+  const Request& req = ctx.req;
+  // Who is asking: the session behind the cookie, and their membership of this site.
+  ctx.session_token = std::string(req.Cookie(req.secure ? kSecureSessionCookie : kSessionCookie));
+  if (!ctx.session_token.empty() && services_.accounts) {
+    ctx.auth = services_.accounts->Authenticate(ctx.session_token);
+    if (!ctx.auth) {
+      // An ended or expired session: remove the cookie so the browser stops sending it.
+      CookieOptions o;
+      o.secure = req.secure;
+      o.max_age_seconds = 0;
+      ctx.set_cookies.push_back(SetCookieValue(req.secure ? kSecureSessionCookie : kSessionCookie, "", o));
+    }
+  }
+  if (ctx.auth && ctx.site) ctx.membership = services_.store.memberships().FindMembership(ctx.site->id, ctx.auth->user.id);
+
+  domain::accounts::Actor actor;
+  if (ctx.auth) {
+    actor.logged_in = true;
+    actor.second_factor_done = ctx.auth->session.second_factor_done;
+    actor.operator_ = ctx.auth->user.is_operator;
+    actor.email_verified = ctx.auth->user.email_verified_at.has_value();
+    actor.has_totp = !ctx.auth->user.totp_secret.empty();
+    actor.membership = ctx.membership;
+  }
+  switch (domain::accounts::Decide(actor, route.access, services_.options.dev_mode)) {
+    case Decision::kAllow: break;
+    case Decision::kNeedLogin: {
+      if (req.method != Method::kGet && req.method != Method::kHead) {
+        return RenderError(req, ctx.lang, 401, TextFor(401).message, nullptr, {});
+      }
+      std::string next;
+      PercentEncode(req.target, next);
+      return Redirect(303, "/account/login?next=" + next);
+    }
+    case Decision::kNeedSecondFactor: return Redirect(303, "/account/login/second-factor");
+    case Decision::kNeedTwoFactorSetup: return Redirect(303, "/account/two-factor");
+    case Decision::kAlreadyLoggedIn: return Redirect(303, "/account/");
+    case Decision::kForbidden: return RenderError(req, ctx.lang, 403, TextFor(403).message, nullptr, {});
+    case Decision::kNotFound: return RenderError(req, ctx.lang, 404, TextFor(404).message, nullptr, {});
+  }
+
+  // Every state-changing request: from our own pages (Origin, else Referer) and with the form's
+  // CSRF token, bound to the session or, before login, to the visitor's CSRF cookie.
+  if (req.method != Method::kGet && req.method != Method::kHead && req.method != Method::kOptions) {
+    auto header = [&req](std::string_view name) -> std::optional<std::string_view> {
+      for (const auto& [k, v] : req.headers) {
+        if (k == name) return std::string_view(v);
+      }
+      return std::nullopt;
+    };
+    const bool origin_ok =
+        domain::security::OriginAllowed(header("origin"), header("referer"), req.Header("host"), req.secure);
+    const std::string binding = ctx.CsrfBinding();
+    const bool token_ok = services_.csrf_key && !binding.empty() &&
+                          domain::security::VerifyCsrf(*services_.csrf_key, binding, req.Form("csrf"));
+    if (!origin_ok || !token_ok) {
+      spdlog::info("request {}: refused, {}", req.request_id, origin_ok ? "CSRF token missing or wrong" : "cross-origin");
+      return RenderError(req, ctx.lang, 403,
+                         Msg("This form has expired or did not come from this site. Go back, reload the page and try again."),
+                         nullptr, {});
+    }
+  }
+  return std::nullopt;
+}
+
 Response App::Dispatch(Context& ctx, const Router::Match& match) {
   try {
     auto result = match.route->handler(ctx);
     if (result) return std::move(result).value();
     const auto& err = result.error();
-    return RenderError(ctx.req, ctx.lang, StatusFor(err.code), err.public_message, ctx.city, err.internal_detail);
+    Response r = RenderError(ctx.req, ctx.lang, StatusFor(err.code), err.public_message, ctx.city, err.internal_detail);
+    if (err.retry_after_seconds > 0) r.SetHeader("Retry-After", std::to_string(err.retry_after_seconds));
+    return r;
   } catch (const std::exception& e) {
     return RenderError(ctx.req, ctx.lang, 500, TextFor(500).message, nullptr, e.what());
   }
@@ -337,9 +411,9 @@ Response App::ErrorPage(const Request& req, int status) {
 Response App::RenderError(const Request& req, view::Lang lang, int status, const std::string& message,
                           const domain::sites::City* city, const std::string& internal_detail) {
   if (status >= 500) {
-    spdlog::error("request {} {} failed: {}", req.request_id, req.path, internal_detail);
+    spdlog::error("request {} failed: {}", req.request_id, internal_detail);
   } else if (!internal_detail.empty()) {
-    spdlog::debug("request {} {}: {}", req.request_id, req.path, internal_detail);
+    spdlog::debug("request {}: {}", req.request_id, internal_detail);
   }
   Response r;
   r.status = status;
@@ -404,12 +478,19 @@ void App::Finalize(const Request& req, Response& resp) const {
 
 void App::Complete(const Request& req, const Response& resp, double seconds) {
   services_.metrics.Observe(resp.route, resp.status, seconds);
+  // Links from mails carry secrets in the path: log the route's start, never the token.
+  std::string_view logged_path = req.path;
+  for (std::string_view secret_prefix : {"/account/verify/", "/account/reset/"}) {
+    if (logged_path.rfind(secret_prefix, 0) == 0 && logged_path.size() > secret_prefix.size()) {
+      logged_path = secret_prefix;
+    }
+  }
   if (services_.options.log_json) {
-    nlohmann::json j = {{"method", MethodName(req.method)}, {"route", resp.route},   {"path", req.path},
+    nlohmann::json j = {{"method", MethodName(req.method)}, {"route", resp.route},   {"path", logged_path},
                         {"status", resp.status},            {"ms", seconds * 1000}, {"request_id", req.request_id}};
     spdlog::info("{}", j.dump());
   } else {
-    spdlog::info("{} {} {} {} {:.3f}ms {}", MethodName(req.method), req.path, resp.route, resp.status,
+    spdlog::info("{} {} {} {} {:.3f}ms {}", MethodName(req.method), logged_path, resp.route, resp.status,
                  seconds * 1000, req.request_id);
   }
 }

@@ -36,6 +36,8 @@ class App {
 
  private:
   Response Dispatch(Context& ctx, const Router::Match& match);
+  /// Authenticates, asks the policy and checks CSRF; a response when the request is refused.
+  std::optional<Response> Guard(Context& ctx, const Route& route);
   Response RenderError(const Request& req, view::Lang lang, int status, const std::string& message,
                        const domain::sites::City* city, const std::string& internal_detail);
   void Finalize(const Request& req, Response& resp) const;

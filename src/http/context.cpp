@@ -1,5 +1,7 @@
 #include "http/context.hpp"
 
+#include "domain/security/tokens.hpp"
+
 namespace buurtplein::http {
 
 const std::string& Context::Param(std::string_view name) const {
@@ -16,6 +18,32 @@ std::string SiteUrl(const domain::sites::City& city, const domain::sites::Site& 
   return "/" + city.slug + "/" + site.slug + "/";
 }
 
+std::string Context::CsrfBinding() const {
+  if (auth) return "s:" + auth->session.token_hash;
+  std::string_view cookie = req.Cookie(req.secure ? kSecureCsrfCookie : kCsrfCookie);
+  if (cookie.empty()) cookie = new_csrf_cookie_;
+  return cookie.empty() ? std::string() : "a:" + std::string(cookie);
+}
+
+std::string Context::CsrfToken() const {
+  if (!services.csrf_key) return {};
+  if (CsrfBinding().empty()) {
+    new_csrf_cookie_ = domain::security::NewToken();
+    CookieOptions o;
+    o.secure = req.secure;
+    set_cookies.push_back(SetCookieValue(req.secure ? kSecureCsrfCookie : kCsrfCookie, new_csrf_cookie_, o));
+  }
+  return domain::security::CsrfTokenFor(*services.csrf_key, CsrfBinding());
+}
+
+domain::accounts::RequestInfo Context::Info() const {
+  domain::accounts::RequestInfo info;
+  info.ip = req.remote_addr;
+  info.user_agent = std::string(req.Header("user-agent"));
+  info.base_url = services.options.public_url;
+  return info;
+}
+
 nlohmann::json Context::PageData(const std::string& page_title) const {
   nlohmann::json d;
   d["lang"] = view::LangCode(lang);
@@ -27,6 +55,10 @@ nlohmann::json Context::PageData(const std::string& page_title) const {
   d["lang_nl_url"] = req.path + "?lang=nl";
   d["lang_en_url"] = req.path + "?lang=en";
   d["needs_map"] = false;
+  if (auth) {
+    d["user"] = {{"display_name", auth->user.display_name}, {"account_url", "/account/"}};
+    d["csrf"] = CsrfToken();
+  }
   if (city) {
     d["city"] = {{"name", city->name},
                  {"slug", city->slug},

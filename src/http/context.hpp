@@ -5,6 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/accounts/account_service.hpp"
+#include "domain/accounts/policy.hpp"
+#include "domain/security/csrf.hpp"
 #include "domain/sites/site_service.hpp"
 #include "domain/store.hpp"
 #include "http/message.hpp"
@@ -24,6 +27,7 @@ struct HttpOptions {
   std::string tile_attribution;  ///< shown with the tiles
   bool log_json = false;         ///< request log as JSON lines
   bool dev_mode = false;         ///< development pages (make run)
+  std::string public_url = "http://localhost:8080/";  ///< base of links in mails, ends in '/'
 };
 
 /// Everything a handler may use, wired once by the composition root (src/app).
@@ -36,6 +40,8 @@ struct Services {
   PageCache& cache;
   Metrics& metrics;
   HttpOptions options;
+  domain::accounts::AccountService* accounts = nullptr;
+  const domain::security::CsrfKey* csrf_key = nullptr;
 };
 
 /// One request on its way through a handler: the tenant resolved once, the language chosen.
@@ -49,6 +55,22 @@ struct Context {
   const domain::sites::Site* site = nullptr;  ///< set for site routes
   std::string city_url;  ///< "/nijmegen/"
   std::string site_url;  ///< "/nijmegen/oost/", or "/" on the site's own host name
+  std::optional<domain::accounts::Authenticated> auth;      ///< the logged-in user, if any
+  std::optional<domain::accounts::Membership> membership;   ///< their membership of `site`
+  std::string session_token;  ///< the cookie's token, for logout
+
+  /// The CSRF token for forms on this page; for a visitor who is not logged in it is bound to a
+  /// random cookie, set on this response when absent.
+  std::string CsrfToken() const;
+  /// What the CSRF token is bound to: the session, or the visitor's CSRF cookie ("" if none).
+  std::string CsrfBinding() const;
+  /// Set-Cookie values the app adds to the response.
+  mutable std::vector<std::string> set_cookies;
+  /// A CSRF cookie created during this request (internal to CsrfToken).
+  mutable std::string new_csrf_cookie_;
+
+  /// Information for the account service (IP, browser, base URL for mail links).
+  domain::accounts::RequestInfo Info() const;
 
   /// A path parameter of the matched route.
   const std::string& Param(std::string_view name) const;
@@ -59,6 +81,12 @@ struct Context {
   /// Renders a page template inside the base layout as an HTML response.
   Response Page(const std::string& template_name, nlohmann::json data) const;
 };
+
+/// Cookie names; the __Host- forms are used over HTTPS (bound to the host, Secure, Path=/).
+inline constexpr const char* kSessionCookie = "bp_session";
+inline constexpr const char* kSecureSessionCookie = "__Host-bp_session";
+inline constexpr const char* kCsrfCookie = "bp_csrf";
+inline constexpr const char* kSecureCsrfCookie = "__Host-bp_csrf";
 
 /// URL of the city portal and of a site (path form).
 std::string CityUrl(const domain::sites::City& city);

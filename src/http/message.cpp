@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include <cctype>
+
 namespace buurtplein::http {
 
 Method ParseMethod(std::string_view m) {
@@ -36,8 +38,10 @@ std::string_view Request::Header(std::string_view lower_name) const {
   return {};
 }
 
-std::string Request::Query(std::string_view name) const {
-  std::string_view q = query;
+namespace {
+
+// Finds `name` in a URL-encoded list of pairs ("a=1&b=2") and decodes its value.
+std::string FindEncoded(std::string_view q, std::string_view name) {
   while (!q.empty()) {
     auto amp = q.find('&');
     std::string_view pair = q.substr(0, amp);
@@ -50,6 +54,26 @@ std::string Request::Query(std::string_view name) const {
     return {};
   }
   return {};
+}
+
+}  // namespace
+
+std::string Request::Query(std::string_view name) const { return FindEncoded(query, name); }
+
+bool Request::IsForm() const {
+  return Header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0;
+}
+
+std::string Request::Form(std::string_view name) const { return IsForm() ? FindEncoded(body, name) : std::string(); }
+
+std::string SetCookieValue(std::string_view name, std::string_view value, const CookieOptions& o) {
+  std::string out;
+  out.append(name).append("=").append(value).append("; Path=/");
+  if (o.max_age_seconds >= 0) out.append("; Max-Age=").append(std::to_string(o.max_age_seconds));
+  if (o.http_only) out.append("; HttpOnly");
+  if (o.secure) out.append("; Secure");
+  if (!o.same_site.empty()) out.append("; SameSite=").append(o.same_site);
+  return out;
 }
 
 std::string_view Request::Cookie(std::string_view name) const {
@@ -88,6 +112,19 @@ Response Redirect(int status, std::string location) {
   r.content_type = "text/plain; charset=utf-8";
   r.SetHeader("Location", std::move(location));
   return r;
+}
+
+void PercentEncode(std::string_view s, std::string& out) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
 }
 
 bool PercentDecode(std::string_view s, std::string& out, bool plus_as_space) {

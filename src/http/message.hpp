@@ -30,7 +30,21 @@ struct Request {
   std::string Query(std::string_view name) const;
   /// The value of a cookie, or "" when absent.
   std::string_view Cookie(std::string_view name) const;
+  /// The decoded value of a field of an application/x-www-form-urlencoded body, or "".
+  std::string Form(std::string_view name) const;
+  /// True when the body is a URL-encoded form.
+  bool IsForm() const;
 };
+
+/// How a cookie is set.
+struct CookieOptions {
+  bool http_only = true;
+  bool secure = false;        ///< only over HTTPS
+  long max_age_seconds = -1;  ///< -1: a browser-session cookie; 0: delete
+  std::string same_site = "Lax";
+};
+/// A Set-Cookie header value. Path is always "/".
+std::string SetCookieValue(std::string_view name, std::string_view value, const CookieOptions& options);
 
 /// A response from a handler. The app adds security headers, compression and caching.
 struct Response {
@@ -48,6 +62,9 @@ struct Response {
 };
 
 Response Redirect(int status, std::string location);
+
+/// Percent-encodes everything but unreserved characters and '/', appending to `out`.
+void PercentEncode(std::string_view s, std::string& out);
 
 /// Percent-decodes `s`; false when an escape is malformed or decodes to NUL.
 bool PercentDecode(std::string_view s, std::string& out, bool plus_as_space);

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "domain/accounts/policy.hpp"
 #include "domain/common/app_error.hpp"
 #include "http/message.hpp"
 
@@ -25,6 +26,8 @@ struct Route {
   Handler handler;
   std::size_t body_limit = 16 * 1024;  ///< larger bodies get 413 before they are read
   Scope scope = Scope::kPlatform;
+  /// Who may use it; asked of the one policy (domain/accounts/policy) before the handler runs.
+  domain::accounts::Access access = domain::accounts::Access::kPublic;
   std::vector<std::string> segments;   ///< the pattern split at '/'
 };
 

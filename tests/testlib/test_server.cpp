@@ -35,6 +35,7 @@ app::Config TestConfig(const std::string& dir) {
   c.static_dir = SourceDir() + "/static";
   c.po_dir = SourceDir() + "/po";
   c.cbs_dir = SourceDir() + "/data/cbs";
+  c.passwords_file = SourceDir() + "/data/passwords/common-passwords.txt";
   c.log_level = "warn";
   c.server.port = 0;
   c.server.io_threads = 2;

@@ -25,6 +25,8 @@ struct AppError {
   ErrorCode code = ErrorCode::kInternal;
   std::string public_message;
   std::string internal_detail;
+  long retry_after_seconds = 0;  ///< for kRateLimited: when to try again
+  std::string field;             ///< for kValidation: the form field at fault, if one
 };
 
 inline AppError MakeError(ErrorCode code, std::string public_message, std::string internal_detail = {}) {

@@ -15,6 +15,8 @@ struct Id {
 
 using CityId = Id<struct CityTag>;
 using SiteId = Id<struct SiteTag>;
+using UserId = Id<struct UserTag>;
+using SessionId = Id<struct SessionTag>;
 
 }  // namespace buurtplein::domain
 

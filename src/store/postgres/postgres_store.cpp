@@ -3,7 +3,9 @@
 #include <cstdint>
 
 #include "store/migrations.hpp"
+#include "store/postgres/accounts_repository.hpp"
 #include "store/postgres/connection.hpp"
+#include "store/postgres/mail_repository.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/sites_repository.hpp"
 
@@ -25,13 +27,19 @@ constexpr const char* kPing = "SELECT 1";
 class PostgresStore final : public domain::Store {
  public:
   PostgresStore(const std::string& conninfo, int pool_size)
-      : pool_(conninfo, pool_size), areas_(pool_), cities_(pool_), sites_(pool_) {
+      : pool_(conninfo, pool_size), areas_(pool_), cities_(pool_), sites_(pool_), mail_(pool_),
+        users_(pool_), sessions_(pool_), tokens_(pool_), memberships_(pool_) {
     pool_.Acquire();  // fail now, with a clear message, when the server cannot be reached
   }
 
   domain::sites::AreaRepository& areas() override { return areas_; }
   domain::sites::CityRepository& cities() override { return cities_; }
   domain::sites::SiteRepository& sites() override { return sites_; }
+  domain::accounts::UserRepository& users() override { return users_; }
+  domain::accounts::SessionRepository& sessions() override { return sessions_; }
+  domain::accounts::TokenRepository& tokens() override { return tokens_; }
+  domain::accounts::MembershipRepository& memberships() override { return memberships_; }
+  domain::mail::OutboxRepository& mail() override { return mail_; }
   std::string engine() const override { return "postgresql"; }
 
   void Ping() override { pool_.Acquire()->Exec(kPing); }
@@ -83,6 +91,11 @@ class PostgresStore final : public domain::Store {
   PostgresAreaRepository areas_;
   PostgresCityRepository cities_;
   PostgresSiteRepository sites_;
+  PostgresOutboxRepository mail_;
+  PostgresUserRepository users_;
+  PostgresSessionRepository sessions_;
+  PostgresTokenRepository tokens_;
+  PostgresMembershipRepository memberships_;
 };
 
 }  // namespace

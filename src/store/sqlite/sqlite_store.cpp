@@ -1,7 +1,9 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include "store/migrations.hpp"
+#include "store/sqlite/accounts_repository.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/mail_repository.hpp"
 #include "store/sqlite/sites_repository.hpp"
 
 namespace buurtplein::store::sqlite {
@@ -15,13 +17,19 @@ constexpr const char* kRecordMigration = "INSERT INTO schema_migrations (version
 
 class SqliteStore final : public domain::Store {
  public:
-  explicit SqliteStore(const std::string& path) : db_(path), areas_(db_), cities_(db_), sites_(db_) {
+  explicit SqliteStore(const std::string& path) : db_(path), areas_(db_), cities_(db_), sites_(db_), mail_(db_),
+        users_(db_), sessions_(db_), tokens_(db_), memberships_(db_) {
     db_.Conn();  // fail now, with a clear message, when the file cannot be opened
   }
 
   domain::sites::AreaRepository& areas() override { return areas_; }
   domain::sites::CityRepository& cities() override { return cities_; }
   domain::sites::SiteRepository& sites() override { return sites_; }
+  domain::accounts::UserRepository& users() override { return users_; }
+  domain::accounts::SessionRepository& sessions() override { return sessions_; }
+  domain::accounts::TokenRepository& tokens() override { return tokens_; }
+  domain::accounts::MembershipRepository& memberships() override { return memberships_; }
+  domain::mail::OutboxRepository& mail() override { return mail_; }
   std::string engine() const override { return "sqlite"; }
 
   void Ping() override { db_.Conn().Prepare("SELECT 1").Exec(); }
@@ -73,6 +81,11 @@ class SqliteStore final : public domain::Store {
   SqliteAreaRepository areas_;
   SqliteCityRepository cities_;
   SqliteSiteRepository sites_;
+  SqliteOutboxRepository mail_;
+  SqliteUserRepository users_;
+  SqliteSessionRepository sessions_;
+  SqliteTokenRepository tokens_;
+  SqliteMembershipRepository memberships_;
 };
 
 }  // namespace

@@ -63,7 +63,7 @@ TEST(Cli, EnvironmentOverridesTheFileAndFlagsOverrideBoth) {
   r = RunBinary("--config " + dir.path() + "/c.toml migrate",
                 "BUURTPLEIN_DATA_DIR=" + dir.path() + " BUURTPLEIN_DATABASE=sqlite://" + dir.path() + "/env.db");
   EXPECT_EQ(r.exit_code, 0) << r.output;  // the environment's database wins over the file's
-  EXPECT_NE(r.output.find("Database schema at version 1"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Database schema at version "), std::string::npos) << r.output;
 }
 
 TEST(Cli, UnknownEnvironmentVariableIsRefused) {

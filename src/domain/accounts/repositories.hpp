@@ -1,0 +1,86 @@
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/accounts/model.hpp"
+#include "domain/common/app_error.hpp"
+
+namespace buurtplein::domain::accounts {
+
+/// Accounts. Platform-level (an account is not owned by one site); every method that changes
+/// an account names it by id.
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  /// kConflict when the (normalised) e-mail address is taken.
+  virtual Result<User> CreateUser(const NewUser& user) = 0;
+  virtual std::optional<User> FindUser(UserId id) = 0;
+  virtual std::optional<User> FindUserByEmail(std::string_view normalised_email) = 0;
+  virtual Status SetEmailVerified(UserId id, UnixTime at) = 0;
+  virtual Status SetPasswordHash(UserId id, std::string_view hash) = 0;
+  /// kConflict when the address belongs to another account.
+  virtual Status SetEmail(UserId id, std::string_view normalised_email, UnixTime verified_at) = 0;
+  virtual Status SetDisplayName(UserId id, std::string_view name) = 0;
+  /// Turns two-factor authentication on (secret) or off (empty secret).
+  virtual Status SetTotp(UserId id, std::string_view secret, std::int64_t last_step) = 0;
+  /// Records the last accepted TOTP step only if it is newer than the stored one; false on replay.
+  virtual bool AdvanceTotpStep(UserId id, std::int64_t step) = 0;
+  virtual Status SetOperator(UserId id, bool is_operator) = 0;
+  /// Removes the account; sessions, tokens and memberships go with it (ON DELETE CASCADE).
+  virtual Status DeleteUser(UserId id) = 0;
+};
+
+/// Logged-in sessions, by the hash of their token.
+class SessionRepository {
+ public:
+  virtual ~SessionRepository() = default;
+  virtual Result<Session> CreateSession(const Session& session) = 0;
+  virtual std::optional<Session> FindSessionByTokenHash(std::string_view token_hash) = 0;
+  /// Updates last_seen_at (idle timeout) of the user's session.
+  virtual Status TouchSession(UserId user, SessionId id, UnixTime at) = 0;
+  virtual Status SetSecondFactorDone(UserId user, SessionId id) = 0;
+  /// Ends one of the user's sessions; kNotFound when it is not theirs.
+  virtual Status DeleteSession(UserId user, SessionId id) = 0;
+  /// Ends all the user's sessions except `keep` (0: all); returns how many ended.
+  virtual long DeleteOtherSessions(UserId user, SessionId keep) = 0;
+  /// The user's sessions, newest first.
+  virtual std::vector<Session> ListSessions(UserId user) = 0;
+  /// Removes sessions past their absolute end or idle since before `idle_before`.
+  virtual long DeleteExpiredSessions(UnixTime now, UnixTime idle_before) = 0;
+};
+
+/// Single-use link tokens.
+class TokenRepository {
+ public:
+  virtual ~TokenRepository() = default;
+  virtual Status CreateToken(const AccountToken& token) = 0;
+  /// Marks the token used and returns it, atomically, when it exists for `purpose`, is unused
+  /// and not expired at `now`; nullopt otherwise (a second use gets nullopt).
+  virtual std::optional<AccountToken> ConsumeToken(std::string_view token_hash, TokenPurpose purpose,
+                                                   UnixTime now) = 0;
+  /// Removes the user's unused tokens of one purpose (a new reset link voids older ones).
+  virtual Status DeleteTokens(UserId user, TokenPurpose purpose) = 0;
+};
+
+/// Memberships, scoped by site. A user has at most one home site.
+class MembershipRepository {
+ public:
+  virtual ~MembershipRepository() = default;
+  /// kConflict when the user is already a member of this site, or already has a home site.
+  virtual Result<Membership> CreateMembership(SiteId site, const Membership& membership) = 0;
+  virtual std::optional<Membership> FindMembership(SiteId site, UserId user) = 0;
+  /// Sets status and method (and verified_at when verified); kNotFound when not a member.
+  virtual Status SetMembershipStatus(SiteId site, UserId user, MemberStatus status, VerificationMethod method,
+                                     std::optional<UnixTime> verified_at) = 0;
+  virtual Status SetMembershipRole(SiteId site, UserId user, MemberRole role) = 0;
+  virtual Status DeleteMembership(SiteId site, UserId user) = 0;
+  /// The site's members waiting for approval, oldest first.
+  virtual std::vector<Membership> ListPending(SiteId site, int limit, int offset) = 0;
+  virtual long CountMembers(SiteId site, MemberStatus status) = 0;
+  /// The user's own memberships in every site (for their account page and data export).
+  virtual std::vector<Membership> ListMembershipsOfUser(UserId user) = 0;
+};
+
+}  // namespace buurtplein::domain::accounts
