@@ -21,6 +21,7 @@ constexpr const char* kCreateMigrationsTable =
     "applied_at TIMESTAMPTZ NOT NULL DEFAULT now())";
 constexpr const char* kMigrationsTableExists = "SELECT to_regclass('schema_migrations') IS NOT NULL";
 constexpr const char* kMaxVersion = "SELECT coalesce(max(version), 0) FROM schema_migrations";
+constexpr const char* kIsApplied = "SELECT count(*) FROM schema_migrations WHERE version = $1";
 constexpr const char* kRecordMigration = "INSERT INTO schema_migrations (version, name) VALUES ($1, $2)";
 constexpr const char* kPing = "SELECT 1";
 
@@ -59,7 +60,9 @@ class PostgresStore final : public domain::Store {
       // migration leaves nothing behind, and the lock is held until its COMMIT or ROLLBACK.
       Transaction tx(*c);
       c->Exec(kLockMigrations, Params().Add(kMigrationLockKey));
-      if (m.version <= static_cast<int>(c->Exec(kMaxVersion).Int(0, 0))) continue;
+      // Each version is applied once, whatever its neighbours: a migration written on a branch
+      // with a lower number than one already applied still runs.
+      if (c->Exec(kIsApplied, Params().Add(m.version)).Int(0, 0) > 0) continue;
       try {
         c->ExecScript(m.sql);
       } catch (const PostgresError& e) {

@@ -13,6 +13,7 @@ constexpr const char* kCreateMigrationsTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
     "applied_at INTEGER NOT NULL DEFAULT (unixepoch())) STRICT";
 constexpr const char* kMaxVersion = "SELECT coalesce(max(version), 0) FROM schema_migrations";
+constexpr const char* kIsApplied = "SELECT count(*) FROM schema_migrations WHERE version = ?1";
 constexpr const char* kRecordMigration = "INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)";
 
 class SqliteStore final : public domain::Store {
@@ -42,13 +43,16 @@ class SqliteStore final : public domain::Store {
       // Each migration runs in its own write transaction: a second server starting at the same
       // moment waits for the lock and then sees the version already recorded.
       Transaction tx(c);
-      int current = 0;
+      bool applied_before = false;
       {
-        auto s = c.Prepare(kMaxVersion);
+        // Each version is applied once, whatever its neighbours: a migration written on a
+        // branch with a lower number than one already applied still runs.
+        auto s = c.Prepare(kIsApplied);
+        s.Bind(1, m.version);
         s.Step();
-        current = static_cast<int>(s.Int(0));
+        applied_before = s.Int(0) > 0;
       }
-      if (m.version <= current) continue;
+      if (applied_before) continue;
       try {
         c.ExecScript(m.sql);
       } catch (const SqliteError& e) {
