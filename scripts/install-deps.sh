@@ -10,6 +10,8 @@ BUILD_PKGS=(
   nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libkainjow-mustache-dev libsodium-dev libcurl4-openssl-dev libssl-dev
   libgtest-dev libgmock-dev
+  libqrencode-dev
+  libvips-dev
 )
 # The test suite also needs a real PostgreSQL 15 server and a real browser.
 TEST_PKGS=(postgresql-15 chromium nodejs npm)

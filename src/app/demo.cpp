@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/cbs_import.hpp"
+#include "app/demo_people.hpp"
 #include "domain/common/text.hpp"
 
 namespace buurtplein::app {
@@ -90,6 +91,7 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   }
   sites.Reload();
   spdlog::info("demo: {} cities, {} Nijmegen sites", 5, std::size(kNijmegenSites));
+  LoadDemoPeople(store, *sites.directory());  // residents, buurtverbinders, an operator
 }
 
 }  // namespace buurtplein::app

@@ -8,7 +8,9 @@
 #include <stdexcept>
 
 #include "domain/security/init.hpp"
+#include "mail/eml_mailbox.hpp"
 #include "mail/settings.hpp"
+#include "media/vips_runtime.hpp"
 #include "store/open_store.hpp"
 
 namespace buurtplein::app {
@@ -22,7 +24,10 @@ void SetupLogging(const std::string& level) {
   }();
   (void)once;
   spdlog::set_level(spdlog::level::from_str(level));
-  spdlog::flush_on(spdlog::level::info);
+  // One write per second instead of one per request line (bench/README.md); warnings and
+  // errors are written at once.
+  spdlog::flush_on(spdlog::level::warn);
+  spdlog::flush_every(std::chrono::seconds(1));
 }
 
 long RaiseFileLimit() {
@@ -77,8 +82,10 @@ domain::accounts::AccountService& Runtime::accounts() {
     }
     catalogs_.Load(config_.po_dir);
     account_mailer_ = std::make_unique<http::AccountMailer>(*mail_service_, catalogs_);
+    domain::accounts::AccountSettings account_settings;
+    account_settings.allow_demo_logins = config_.http.dev_mode;  // demo accounts: `make run` only
     accounts_ = std::make_unique<domain::accounts::AccountService>(*store_, common_passwords_, rate_limiter_,
-                                                                   *account_mailer_, clock_);
+                                                                   *account_mailer_, clock_, account_settings);
   }
   return *accounts_;
 }
@@ -102,8 +109,30 @@ void Runtime::PrepareWeb() {
   }
   http::Services services{*store_, *sites_, catalogs_, *renderer_, static_files_, cache_, metrics_, config_.http};
   services.accounts = &accounts_service;
+  two_factor_ = std::make_unique<domain::accounts::TwoFactorService>(*store_, rate_limiter_, clock_);
+  services.two_factor = two_factor_.get();
+  memberships_ = std::make_unique<domain::accounts::MembershipService>(*store_, rate_limiter_, clock_);
+  services.memberships = memberships_.get();
   services.csrf_key = csrf_key_.get();
+  services.privacy = &privacy();
+  // Profiles: libvips starts once per process (shut down at exit); photos live outside the web
+  // root, and go with the account (the eraser removes the files).
+  media::StartVips("buurtplein");
+  photo_processor_ = std::make_unique<media::VipsPhotoProcessor>();
+  photo_storage_ = std::make_unique<media::FilePhotoStorage>(config_.data_dir + "/uploads/photos");
+  profiles_ = std::make_unique<domain::profiles::ProfileService>(*store_, *photo_processor_, *photo_storage_, clock_);
+  privacy().RegisterEraser(*profiles_);
+  services.profiles = profiles_.get();
+  if (config_.mail_transport == "file") {
+    dev_mailbox_ = std::make_unique<mail::EmlMailbox>(std::filesystem::path(config_.data_dir) / "mail");
+    services.dev_mailbox = dev_mailbox_.get();
+  }
   app_ = std::make_unique<http::App>(services);
+}
+
+domain::accounts::PrivacyService& Runtime::privacy() {
+  if (!privacy_) privacy_ = std::make_unique<domain::accounts::PrivacyService>(*store_, rate_limiter_, clock_);
+  return *privacy_;
 }
 
 http::App& Runtime::app() {

@@ -3,7 +3,11 @@
 
 #include "app/config.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/accounts/membership_service.hpp"
+#include "domain/accounts/privacy_service.hpp"
+#include "domain/accounts/two_factor_service.hpp"
 #include "domain/mail/mail_service.hpp"
+#include "domain/profiles/profile_service.hpp"
 #include "domain/security/common_passwords.hpp"
 #include "domain/security/csrf.hpp"
 #include "domain/security/rate_limiter.hpp"
@@ -13,6 +17,8 @@
 #include "http/account_mailer.hpp"
 #include "mail/mail_sender.hpp"
 #include "mail/transport.hpp"
+#include "media/photo_processor.hpp"
+#include "media/photo_storage.hpp"
 #include "server/server.hpp"
 #include "view/i18n.hpp"
 #include "view/renderer.hpp"
@@ -30,6 +36,8 @@ class Runtime {
   domain::Store& store() { return *store_; }
   domain::sites::SiteService& sites() { return *sites_; }
   domain::accounts::AccountService& accounts();
+  /// Download my data, delete my account; features with contributions register erasers here.
+  domain::accounts::PrivacyService& privacy();
   domain::mail::MailService& mail() { return *mail_service_; }
   /// The background mail sender (started by StartServer).
   mail::MailSender& mail_sender() { return *mail_sender_; }
@@ -54,6 +62,13 @@ class Runtime {
   std::unique_ptr<domain::security::CsrfKey> csrf_key_;
   std::unique_ptr<http::AccountMailer> account_mailer_;
   std::unique_ptr<domain::accounts::AccountService> accounts_;
+  std::unique_ptr<domain::accounts::PrivacyService> privacy_;
+  std::unique_ptr<domain::mail::Mailbox> dev_mailbox_;  // the .eml files, when mail goes to files
+  std::unique_ptr<domain::accounts::TwoFactorService> two_factor_;
+  std::unique_ptr<domain::accounts::MembershipService> memberships_;
+  std::unique_ptr<media::VipsPhotoProcessor> photo_processor_;
+  std::unique_ptr<media::FilePhotoStorage> photo_storage_;  // data_dir/uploads/photos
+  std::unique_ptr<domain::profiles::ProfileService> profiles_;
   view::Catalogs catalogs_;
   std::unique_ptr<view::Renderer> renderer_;
   http::StaticFiles static_files_;

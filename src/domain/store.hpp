@@ -2,8 +2,12 @@
 #include <memory>
 #include <string>
 
+#include "domain/accounts/personal_data.hpp"
 #include "domain/accounts/repositories.hpp"
+#include "domain/accounts/two_factor_repository.hpp"
+#include "domain/accounts/verification_repository.hpp"
 #include "domain/mail/repositories.hpp"
+#include "domain/profiles/repositories.hpp"
 #include "domain/sites/repositories.hpp"
 
 namespace buurtplein::domain {
@@ -20,7 +24,13 @@ class Store {
   virtual accounts::SessionRepository& sessions() = 0;
   virtual accounts::TokenRepository& tokens() = 0;
   virtual accounts::MembershipRepository& memberships() = 0;
+  virtual accounts::TwoFactorRepository& two_factor() = 0;
+  /// Household codes, invitations and approval of members (issue 3 §3).
+  virtual accounts::VerificationRepository& verification() = 0;
   virtual mail::OutboxRepository& mail() = 0;
+  virtual profiles::ProfileRepository& profiles() = 0;
+  /// Reads and erases personal data as the declaration in accounts/personal_data.hpp says.
+  virtual accounts::PersonalDataRepository& personal_data() = 0;
 
   /// "sqlite" or "postgresql".
   virtual std::string engine() const = 0;

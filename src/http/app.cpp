@@ -133,6 +133,10 @@ bool App::ParseTarget(Request& req) {
   std::string_view raw_path = target.substr(0, q);
   req.query = q == std::string_view::npos ? std::string() : std::string(target.substr(q + 1));
   if (!PercentDecode(raw_path, req.path, false)) return false;
+  // No control characters in a path: they have no use in our URLs and could end up in headers.
+  for (unsigned char c : req.path) {
+    if (c < 0x20 || c == 0x7F) return false;
+  }
   // No way out of a path: ".." segments and backslashes are refused outright.
   for (auto seg : SplitPath(req.path)) {
     if (seg == ".." || seg == ".") return false;
@@ -463,7 +467,10 @@ void App::Finalize(const Request& req, Response& resp) const {
   resp.SetHeader("X-Frame-Options", "DENY");
   resp.SetHeader("X-Request-Id", req.request_id);
   if (req.secure) resp.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  if (HasSession(req)) {
+  if (HasSession(req) && resp.route != "static") {
+    // Nothing rendered for a logged-in person is stored by any cache, their browser's included.
+    // Static files are the same bytes for everyone and read no cookie: they keep their caching
+    // (docs/decisions/0005).
     resp.SetHeader("Cache-Control", "no-store");
   } else if (resp.GetHeader("Cache-Control").empty()) {
     resp.SetHeader("Cache-Control", resp.status >= 400 ? "no-store" : "no-cache");
@@ -484,6 +491,10 @@ void App::Complete(const Request& req, const Response& resp, double seconds) {
     if (logged_path.rfind(secret_prefix, 0) == 0 && logged_path.size() > secret_prefix.size()) {
       logged_path = secret_prefix;
     }
+  }
+  // Invitation links (/{city}/{site}/invitation/{token}) too: keep the path up to the token.
+  if (auto at = logged_path.find("/invitation/"); at != std::string_view::npos) {
+    logged_path = logged_path.substr(0, at + 12);
   }
   if (services_.options.log_json) {
     nlohmann::json j = {{"method", MethodName(req.method)}, {"route", resp.route},   {"path", logged_path},

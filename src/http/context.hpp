@@ -6,7 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/accounts/account_service.hpp"
+#include "domain/accounts/membership_service.hpp"
 #include "domain/accounts/policy.hpp"
+#include "domain/accounts/privacy_service.hpp"
+#include "domain/mail/mailbox.hpp"
+#include "domain/accounts/two_factor_service.hpp"
+#include "domain/profiles/profile_service.hpp"
 #include "domain/security/csrf.hpp"
 #include "domain/sites/site_service.hpp"
 #include "domain/store.hpp"
@@ -41,7 +46,12 @@ struct Services {
   Metrics& metrics;
   HttpOptions options;
   domain::accounts::AccountService* accounts = nullptr;
+  domain::accounts::TwoFactorService* two_factor = nullptr;
+  domain::accounts::MembershipService* memberships = nullptr;  ///< joining and verification
   const domain::security::CsrfKey* csrf_key = nullptr;
+  domain::accounts::PrivacyService* privacy = nullptr;  ///< download my data, delete my account
+  domain::profiles::ProfileService* profiles = nullptr;  ///< residents' profiles and photos
+  const domain::mail::Mailbox* dev_mailbox = nullptr;   ///< the .eml files (mail_transport "file")
 };
 
 /// One request on its way through a handler: the tenant resolved once, the language chosen.

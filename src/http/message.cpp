@@ -4,6 +4,8 @@
 
 #include <cctype>
 
+#include "http/multipart.hpp"
+
 namespace buurtplein::http {
 
 Method ParseMethod(std::string_view m) {
@@ -64,7 +66,17 @@ bool Request::IsForm() const {
   return Header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0;
 }
 
-std::string Request::Form(std::string_view name) const { return IsForm() ? FindEncoded(body, name) : std::string(); }
+std::string Request::Form(std::string_view name) const {
+  if (IsForm()) return FindEncoded(body, name);
+  // A file upload form: its text fields (the CSRF token among them) are read the same way.
+  if (auto boundary = MultipartBoundary(Header("content-type"))) {
+    auto parts = ParseMultipart(body, *boundary);
+    if (!parts) return {};
+    const MultipartPart* part = FindPart(*parts, name);
+    if (part && !part->is_file) return std::string(part->body);
+  }
+  return {};
+}
 
 std::string SetCookieValue(std::string_view name, std::string_view value, const CookieOptions& o) {
   std::string out;

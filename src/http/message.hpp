@@ -30,7 +30,8 @@ struct Request {
   std::string Query(std::string_view name) const;
   /// The value of a cookie, or "" when absent.
   std::string_view Cookie(std::string_view name) const;
-  /// The decoded value of a field of an application/x-www-form-urlencoded body, or "".
+  /// The decoded value of a field of an application/x-www-form-urlencoded body, or of a text
+  /// field of a multipart/form-data body (http/multipart.hpp); "" when absent.
   std::string Form(std::string_view name) const;
   /// True when the body is a URL-encoded form.
   bool IsForm() const;

@@ -27,7 +27,7 @@ struct Route {
   std::size_t body_limit = 16 * 1024;  ///< larger bodies get 413 before they are read
   Scope scope = Scope::kPlatform;
   /// Who may use it; asked of the one policy (domain/accounts/policy) before the handler runs.
-  domain::accounts::Access access = domain::accounts::Access::kPublic;
+  domain::accounts::Access access = domain::accounts::Access::kUnset;
   std::vector<std::string> segments;   ///< the pattern split at '/'
 };
 

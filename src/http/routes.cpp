@@ -1,7 +1,12 @@
 // Every URL of Buurtplein, in one table. Literal routes come before parameterised ones.
 #include "http/app.hpp"
 #include "http/handlers/accounts/pages.hpp"
+#include "http/handlers/accounts/privacy.hpp"
+#include "http/handlers/dev/mail.hpp"
+#include "http/handlers/membership/membership.hpp"
+#include "http/handlers/accounts/two_factor.hpp"
 #include "http/handlers/ops/ops.hpp"
+#include "http/handlers/profiles/pages.hpp"
 #include "http/handlers/sites/api.hpp"
 #include "http/handlers/sites/pages.hpp"
 
@@ -11,15 +16,16 @@ void AddRoutes(Router& r) {
   namespace ops = handlers::ops;
   namespace sites = handlers::sites;
   namespace acc = handlers::accounts;
+  namespace dev = handlers::dev;
   using enum Method;
   using enum Scope;
   using enum domain::accounts::Access;
   constexpr std::size_t kForm = 16 * 1024;  // a form's body
 
   // Operations
-  r.Add({kGet, "/healthz", "ops.healthz", ops::Healthz});
-  r.Add({kGet, "/readyz", "ops.readyz", ops::Readyz});
-  r.Add({kGet, "/metrics", "ops.metrics", ops::MetricsText});
+  r.Add({kGet, "/healthz", "ops.healthz", ops::Healthz, 16 * 1024, kPlatform, kPublic});
+  r.Add({kGet, "/readyz", "ops.readyz", ops::Readyz, 16 * 1024, kPlatform, kPublic});
+  r.Add({kGet, "/metrics", "ops.metrics", ops::MetricsText, 16 * 1024, kPlatform, kPublic});
 
   // Accounts (platform-wide: one account for every site)
   r.Add({kGet, "/account/signup", "account.signup_form", acc::SignupForm, kForm, kPlatform, kAnonymousOnly});
@@ -48,17 +54,86 @@ void AddRoutes(Router& r) {
   r.Add({kPost, "/account/password", "account.password", acc::Password, kForm, kPlatform, kAccount});
   r.Add({kGet, "/privacy", "page.privacy", acc::Privacy, kForm, kPlatform, kPublic});
 
+  // Two-step login (two-factor authentication). kAccount: reachable for an operator or
+  // buurtverbinder who still has to set it up, because without a secret their session's
+  // second factor counts as done.
+  r.Add({kGet, "/account/two-factor", "account.two_factor", acc::TwoFactorStatus, kForm, kPlatform, kAccount});
+  r.Add({kGet, "/account/two-factor/setup", "account.two_factor_setup_form", acc::TwoFactorSetupForm, kForm,
+         kPlatform, kAccount});
+  r.Add({kPost, "/account/two-factor/setup", "account.two_factor_setup", acc::TwoFactorSetup, kForm, kPlatform,
+         kAccount});
+  r.Add({kGet, "/account/two-factor/disable", "account.two_factor_disable_form", acc::TwoFactorDisableForm, kForm,
+         kPlatform, kAccount});
+  r.Add({kPost, "/account/two-factor/disable", "account.two_factor_disable", acc::TwoFactorDisable, kForm,
+         kPlatform, kAccount});
+  r.Add({kGet, "/account/two-factor/recovery-codes", "account.recovery_codes_form", acc::RecoveryCodesForm, kForm,
+         kPlatform, kAccount});
+  r.Add({kPost, "/account/two-factor/recovery-codes", "account.recovery_codes", acc::RecoveryCodes, kForm,
+         kPlatform, kAccount});
+
+  // Privacy: download my data, delete my account (issue 3 §6)
+  r.Add({kGet, "/account/export", "account.export", acc::ExportData, kForm, kPlatform, kAccount});
+  r.Add({kGet, "/account/delete", "account.delete_form", acc::DeleteAccountForm, kForm, kPlatform, kAccount});
+  r.Add({kPost, "/account/delete", "account.delete", acc::DeleteAccount, kForm, kPlatform, kAccount});
+  r.Add({kGet, "/account/goodbye", "account.goodbye", acc::Goodbye, kForm, kPlatform, kPublic});
+
+  // Profiles (issue 3 §5): the owner edits theirs; a site's verified members see the profiles
+  // of its verified members (anyone else's: 404). The form takes a photo of up to 10 MB.
+  {
+    namespace prof = handlers::profiles;
+    constexpr std::size_t kPhotoUpload = 10 * 1024 * 1024;
+    r.Add({kGet, "/account/profile", "profile.edit_form", prof::EditForm, kForm, kPlatform, kAccount});
+    r.Add({kPost, "/account/profile", "profile.edit", prof::Edit, kPhotoUpload, kPlatform, kAccount});
+    r.Add({kGet, "/account/profile/photo", "profile.own_photo", prof::OwnPhoto, kForm, kPlatform, kAccount});
+    r.Add({kGet, "/{city}/{site}/people/{user_id}", "profile.show", prof::Show, kForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/people/{user_id}/photo", "profile.photo", prof::Photo, kForm, kSite, kSiteMember});
+  }
+
+  // Membership (issue 3 §3): joining a neighbourhood and the three ways to be verified as living
+  // there — a household code from a flyer, approval by a buurtverbinder (who alone sees the
+  // postcode and house number), an invitation from a verified neighbour.
+  {
+    namespace mem = handlers::membership;
+    constexpr std::size_t kAddressList = 128 * 1024;  // up to 500 addresses, or 500 codes
+    r.Add({kGet, "/{city}/{site}/join", "membership.join_form", mem::JoinForm, kForm, kSite, kAccount});
+    r.Add({kPost, "/{city}/{site}/join", "membership.join", mem::Join, kForm, kSite, kAccount});
+    r.Add({kGet, "/{city}/{site}/members/pending", "membership.pending", mem::Pending, kForm, kSite,
+           kSiteBuurtverbinder});
+    r.Add({kPost, "/{city}/{site}/members/{user}/approve", "membership.approve", mem::Approve, kForm, kSite,
+           kSiteBuurtverbinder});
+    r.Add({kPost, "/{city}/{site}/members/{user}/reject", "membership.reject", mem::Reject, kForm, kSite,
+           kSiteBuurtverbinder});
+    r.Add({kGet, "/{city}/{site}/household-codes", "membership.codes_form", mem::HouseholdCodesForm, kForm, kSite,
+           kSiteBuurtverbinder});
+    r.Add({kPost, "/{city}/{site}/household-codes", "membership.codes", mem::GenerateHouseholdCodes, kAddressList,
+           kSite, kSiteBuurtverbinder});
+    r.Add({kPost, "/{city}/{site}/household-codes/csv", "membership.codes_csv", mem::HouseholdCodesCsv, kAddressList,
+           kSite, kSiteBuurtverbinder});
+    r.Add({kPost, "/{city}/{site}/household-codes/flyers", "membership.codes_flyers", mem::HouseholdCodesFlyers,
+           kAddressList, kSite, kSiteBuurtverbinder});
+    r.Add({kGet, "/{city}/{site}/invite", "membership.invite_form", mem::InviteForm, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/invite", "membership.invite", mem::Invite, kForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/invitation/{token}", "membership.invitation", mem::InvitationForm, kForm, kSite,
+           kAccount});
+    r.Add({kPost, "/{city}/{site}/invitation/{token}", "membership.accept_invitation", mem::AcceptInvitation, kForm,
+           kSite, kAccount});
+  }
+
+  // Development mail: the .eml files of `make run` (404 outside development mode; issue 3 §2)
+  r.Add({kGet, "/dev/mail", "dev.mail", dev::MailList, kForm, kPlatform, kDevelopment});
+  r.Add({kGet, "/dev/mail/{file}", "dev.mail_show", dev::MailShow, kForm, kPlatform, kDevelopment});
+
   // JSON API (read-only)
-  r.Add({kGet, "/api/v1/cities", "api.cities", sites::ApiCities});
-  r.Add({kGet, "/api/v1/cities/{city}/sites", "api.city_sites", sites::ApiCitySites, 16 * 1024, kCity});
+  r.Add({kGet, "/api/v1/cities", "api.cities", sites::ApiCities, 16 * 1024, kPlatform, kPublic});
+  r.Add({kGet, "/api/v1/cities/{city}/sites", "api.city_sites", sites::ApiCitySites, 16 * 1024, kCity, kPublic});
 
   // Platform, city portals, neighbourhood sites
-  r.Add({kGet, "/", "platform.home", sites::PlatformHome});
-  r.Add({kGet, "/{city}/", "city.portal", sites::CityPortal, 16 * 1024, kCity});
-  r.Add({kGet, "/{city}/map.geojson", "city.map", sites::CityMapGeoJson, 16 * 1024, kCity});
-  r.Add({kGet, "/{city}/{site}/", "site.home", sites::SiteHome, 16 * 1024, kSite});
-  r.Add({kGet, "/{city}/{site}/map.geojson", "site.map", sites::SiteMapGeoJson, 16 * 1024, kSite});
-  r.Add({kGet, "/{city}/{site}/theme.css", "site.theme", sites::SiteTheme, 16 * 1024, kSite});
+  r.Add({kGet, "/", "platform.home", sites::PlatformHome, 16 * 1024, kPlatform, kPublic});
+  r.Add({kGet, "/{city}/", "city.portal", sites::CityPortal, 16 * 1024, kCity, kPublic});
+  r.Add({kGet, "/{city}/map.geojson", "city.map", sites::CityMapGeoJson, 16 * 1024, kCity, kPublic});
+  r.Add({kGet, "/{city}/{site}/", "site.home", sites::SiteHome, 16 * 1024, kSite, kPublic});
+  r.Add({kGet, "/{city}/{site}/map.geojson", "site.map", sites::SiteMapGeoJson, 16 * 1024, kSite, kPublic});
+  r.Add({kGet, "/{city}/{site}/theme.css", "site.theme", sites::SiteTheme, 16 * 1024, kSite, kPublic});
 }
 
 }  // namespace buurtplein::http

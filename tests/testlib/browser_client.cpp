@@ -56,6 +56,27 @@ WireResponse BrowserClient::Post(const std::string& target, const std::string& f
   return r;
 }
 
+WireResponse BrowserClient::PostMultipart(const std::string& target, const std::vector<Part>& parts, bool with_csrf) {
+  const std::string boundary = "----BuurtpleinTestBoundary7MA4YWxkTrZu0gW";
+  std::string body;
+  auto add = [&](const Part& p) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name + "\"";
+    if (!p.filename.empty() || !p.content_type.empty()) body += "; filename=\"" + p.filename + "\"";
+    body += "\r\n";
+    if (!p.content_type.empty()) body += "Content-Type: " + p.content_type + "\r\n";
+    body += "\r\n" + p.value + "\r\n";
+  };
+  if (with_csrf) add({"csrf", csrf_, "", ""});
+  for (const auto& p : parts) add(p);
+  body += "--" + boundary + "--\r\n";
+  std::string req = "POST " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + CookieHeader() +
+                    "Origin: http://localhost\r\nContent-Type: multipart/form-data; boundary=" + boundary +
+                    "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  auto r = ParseResponse(server_.SendRaw(req));
+  Remember(r);
+  return r;
+}
+
 WireResponse BrowserClient::Submit(const std::string& form_page, const std::string& action,
                                    const std::string& fields) {
   Get(form_page);

@@ -1,6 +1,7 @@
 #pragma once
 #include <map>
 #include <string>
+#include <vector>
 
 #include "testlib/test_server.hpp"
 
@@ -17,6 +18,16 @@ class BrowserClient {
   /// `with_csrf`, adds the CSRF token taken from the last page that had one.
   WireResponse Post(const std::string& target, const std::string& fields, bool with_csrf = true,
                     const std::string& extra_headers = "");
+  /// One field of a multipart form: text, or a file when `filename` or `content_type` is set
+  /// (an empty filename with a type: a file input with no file chosen).
+  struct Part {
+    std::string name;
+    std::string value;
+    std::string filename;
+    std::string content_type;
+  };
+  /// POSTs a multipart/form-data form (a file upload), like Post; the CSRF token goes first.
+  WireResponse PostMultipart(const std::string& target, const std::vector<Part>& parts, bool with_csrf = true);
   /// GETs `form_page` (to receive its CSRF token and cookie), then POSTs the form to `action`.
   WireResponse Submit(const std::string& form_page, const std::string& action, const std::string& fields);
 

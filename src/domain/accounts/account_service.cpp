@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/accounts/two_factor_service.hpp"
 #include "domain/security/passwords.hpp"
 #include "domain/security/rate_limiter.hpp"
 #include "domain/security/tokens.hpp"
@@ -157,6 +158,11 @@ Result<LoginOutcome> AccountService::Login(std::string_view email, std::string_v
   if (!security::VerifyPassword(user->password_hash, password)) {
     return MakeError(ErrorCode::kValidation, kBadLogin);
   }
+  // Checked after the password, so it tells nothing to someone who does not know it.
+  if (user->is_demo && !settings_.allow_demo_logins) {
+    return MakeError(ErrorCode::kValidation,
+                     "This is a demo account. Demo accounts only work on a demo server started with make run.");
+  }
   if (security::NeedsRehash(user->password_hash)) {
     store_.users().SetPasswordHash(user->id, security::HashPassword(password));
   }
@@ -183,12 +189,8 @@ Status AccountService::CompleteSecondFactor(const Authenticated& auth, std::stri
   if (auth.user.totp_secret.empty()) return Ok{};
   if (auto s = Throttle("totp:account:" + std::to_string(auth.user.id.value), 10, 15 * 60); !s) return s;
   (void)info;
-  const auto now = std::chrono::system_clock::time_point(std::chrono::seconds(clock_.Now()));
-  auto step = security::VerifyTotp(auth.user.totp_secret, code, now,
-                                   auth.user.totp_last_step > 0
-                                       ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(auth.user.totp_last_step))
-                                       : std::nullopt);
-  if (!step || !store_.users().AdvanceTotpStep(auth.user.id, static_cast<std::int64_t>(*step))) {
+  // A TOTP code or, when the phone is lost, a recovery code (each works once).
+  if (!AcceptSecondFactorCode(store_, auth.user, code, clock_.Now())) {
     auto e = MakeError(ErrorCode::kValidation, "This code is not right. Use the newest code from your app.");
     e.field = "code";
     return e;

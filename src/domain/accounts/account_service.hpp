@@ -37,6 +37,7 @@ struct AccountSettings {
   long elevated_absolute_seconds = 12 * 3600;
   long verify_token_seconds = 48 * 3600;
   long reset_token_seconds = 30 * 60;
+  bool allow_demo_logins = false;                  ///< demo accounts log in (development mode only)
 };
 
 /// Who is asking, for throttling and the sessions page.

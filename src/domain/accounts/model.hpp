@@ -22,6 +22,7 @@ struct User {
   std::int64_t totp_last_step = 0;  ///< last accepted TOTP time step (refuses replays)
   bool is_operator = false;   ///< platform operator
   UnixTime created_at = 0;
+  bool is_demo = false;       ///< made by `buurtplein demo`: logs in only in development mode
 };
 
 /// What sign-up supplies.
@@ -30,6 +31,7 @@ struct NewUser {
   std::string display_name;
   std::string password_hash;
   UnixTime created_at = 0;
+  bool is_demo = false;  ///< a demo account (`buurtplein demo`)
 };
 
 /// A logged-in browser. Only the hash of the cookie's token is stored.

@@ -4,6 +4,7 @@ namespace buurtplein::domain::accounts {
 
 Decision Decide(const Actor& a, Access access, bool dev_mode) {
   switch (access) {
+    case Access::kUnset: return Decision::kForbidden;  // deny by default
     case Access::kPublic: return Decision::kAllow;
     case Access::kDevelopment: return dev_mode ? Decision::kAllow : Decision::kNotFound;
     case Access::kAnonymousOnly: return a.logged_in ? Decision::kAlreadyLoggedIn : Decision::kAllow;
@@ -35,6 +36,7 @@ Decision Decide(const Actor& a, Access access, bool dev_mode) {
 
 std::string_view AccessName(Access access) {
   switch (access) {
+    case Access::kUnset: return "unset";
     case Access::kPublic: return "public";
     case Access::kAnonymousOnly: return "anonymous-only";
     case Access::kPendingSecondFactor: return "pending-second-factor";

@@ -9,6 +9,7 @@ namespace buurtplein::domain::accounts {
 /// What a route or action requires. Every route in the route table names one; the policy below
 /// is the only place that decides.
 enum class Access {
+  kUnset,              ///< no rule given: refused for everyone, and a test fails
   kPublic,             ///< anyone, logged in or not
   kAnonymousOnly,      ///< forms for people not logged in (sign-up, login); others are sent on
   kPendingSecondFactor,///< logged in with the password, second factor still to give

@@ -14,13 +14,14 @@ using namespace domain::accounts;
 namespace {
 
 constexpr const char* kInsertUser =
-    "INSERT INTO users (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id";
+    "INSERT INTO users (email, display_name, password_hash, created_at, is_demo) VALUES ($1, $2, $3, $4, $5) "
+    "RETURNING id";
 constexpr const char* kFindUser =
     "SELECT id, email, display_name, password_hash, email_verified_at, totp_secret, totp_last_step, is_operator, "
-    "created_at FROM users WHERE id = $1";
+    "created_at, is_demo FROM users WHERE id = $1";
 constexpr const char* kFindUserByEmail =
     "SELECT id, email, display_name, password_hash, email_verified_at, totp_secret, totp_last_step, is_operator, "
-    "created_at FROM users WHERE email = $1";
+    "created_at, is_demo FROM users WHERE email = $1";
 constexpr const char* kSetEmailVerified = "UPDATE users SET email_verified_at = $2 WHERE id = $1";
 constexpr const char* kSetPasswordHash = "UPDATE users SET password_hash = $2 WHERE id = $1";
 constexpr const char* kSetEmail = "UPDATE users SET email = $2, email_verified_at = $3 WHERE id = $1";
@@ -109,6 +110,7 @@ User ReadUser(const Result& r, int row) {
   u.totp_last_step = r.Int(row, 6);
   u.is_operator = ReadBool(r, row, 7);
   u.created_at = r.Int(row, 8);
+  u.is_demo = ReadBool(r, row, 9);
   return u;
 }
 
@@ -186,13 +188,15 @@ domain::Result<User> PostgresUserRepository::CreateUser(const NewUser& user) {
   auto c = pool_.Acquire();
   try {
     const Result r =
-        c->Exec(kInsertUser, Params().Add(user.email).Add(user.display_name).Add(user.password_hash).Add(user.created_at));
+        c->Exec(kInsertUser, Params().Add(user.email).Add(user.display_name).Add(user.password_hash).Add(user.created_at)
+                                    .Add(BoolText(user.is_demo)));
     User out;
     out.id = UserId{r.Int(0, 0)};
     out.email = user.email;
     out.display_name = user.display_name;
     out.password_hash = user.password_hash;
     out.created_at = user.created_at;
+    out.is_demo = user.is_demo;
     return out;
   } catch (const PostgresError& e) {
     if (e.IsConstraint()) return MakeError(ErrorCode::kConflict, kEmailTaken, e.what());

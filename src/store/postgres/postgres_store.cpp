@@ -6,8 +6,12 @@
 #include "store/postgres/accounts_repository.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/mail_repository.hpp"
+#include "store/postgres/profiles_repository.hpp"
+#include "store/postgres/personal_data_repository.hpp"
 #include "store/postgres/pool.hpp"
 #include "store/postgres/sites_repository.hpp"
+#include "store/postgres/two_factor_repository.hpp"
+#include "store/postgres/verification_repository.hpp"
 
 namespace buurtplein::store::postgres {
 namespace {
@@ -29,7 +33,7 @@ class PostgresStore final : public domain::Store {
  public:
   PostgresStore(const std::string& conninfo, int pool_size)
       : pool_(conninfo, pool_size), areas_(pool_), cities_(pool_), sites_(pool_), mail_(pool_),
-        users_(pool_), sessions_(pool_), tokens_(pool_), memberships_(pool_) {
+        users_(pool_), sessions_(pool_), tokens_(pool_), memberships_(pool_), personal_data_(pool_), two_factor_(pool_) {
     pool_.Acquire();  // fail now, with a clear message, when the server cannot be reached
   }
 
@@ -40,7 +44,11 @@ class PostgresStore final : public domain::Store {
   domain::accounts::SessionRepository& sessions() override { return sessions_; }
   domain::accounts::TokenRepository& tokens() override { return tokens_; }
   domain::accounts::MembershipRepository& memberships() override { return memberships_; }
+  domain::accounts::TwoFactorRepository& two_factor() override { return two_factor_; }
+  domain::accounts::VerificationRepository& verification() override { return verification_; }
   domain::mail::OutboxRepository& mail() override { return mail_; }
+  domain::profiles::ProfileRepository& profiles() override { return profiles_; }
+  domain::accounts::PersonalDataRepository& personal_data() override { return personal_data_; }
   std::string engine() const override { return "postgresql"; }
 
   void Ping() override { pool_.Acquire()->Exec(kPing); }
@@ -99,6 +107,10 @@ class PostgresStore final : public domain::Store {
   PostgresSessionRepository sessions_;
   PostgresTokenRepository tokens_;
   PostgresMembershipRepository memberships_;
+  PostgresProfileRepository profiles_{pool_};
+  PostgresPersonalDataRepository personal_data_;
+  PostgresTwoFactorRepository two_factor_;
+  PostgresVerificationRepository verification_{pool_};
 };
 
 }  // namespace

@@ -14,13 +14,14 @@ using namespace domain::accounts;
 namespace {
 
 constexpr const char* kInsertUser =
-    "INSERT INTO users (email, display_name, password_hash, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id";
+    "INSERT INTO users (email, display_name, password_hash, created_at, is_demo) VALUES (?1, ?2, ?3, ?4, ?5) "
+    "RETURNING id";
 constexpr const char* kFindUser =
     "SELECT id, email, display_name, password_hash, email_verified_at, totp_secret, totp_last_step, is_operator, "
-    "created_at FROM users WHERE id = ?1";
+    "created_at, is_demo FROM users WHERE id = ?1";
 constexpr const char* kFindUserByEmail =
     "SELECT id, email, display_name, password_hash, email_verified_at, totp_secret, totp_last_step, is_operator, "
-    "created_at FROM users WHERE email = ?1";
+    "created_at, is_demo FROM users WHERE email = ?1";
 constexpr const char* kSetEmailVerified = "UPDATE users SET email_verified_at = ?2 WHERE id = ?1";
 constexpr const char* kSetPasswordHash = "UPDATE users SET password_hash = ?2 WHERE id = ?1";
 constexpr const char* kSetEmail = "UPDATE users SET email = ?2, email_verified_at = ?3 WHERE id = ?1";
@@ -93,6 +94,7 @@ User ReadUser(const Stmt& s) {
   u.totp_last_step = s.Int(6);
   u.is_operator = s.Int(7) != 0;
   u.created_at = s.Int(8);
+  u.is_demo = s.Int(9) != 0;
   return u;
 }
 
@@ -177,6 +179,7 @@ domain::Result<User> SqliteUserRepository::CreateUser(const NewUser& user) {
   try {
     auto s = db_.Conn().Prepare(kInsertUser);
     s.Bind(1, user.email).Bind(2, user.display_name).Bind(3, user.password_hash).Bind(4, user.created_at);
+    s.Bind(5, user.is_demo ? 1 : 0);
     s.Step();
     User out;
     out.id = UserId{s.Int(0)};
@@ -184,6 +187,7 @@ domain::Result<User> SqliteUserRepository::CreateUser(const NewUser& user) {
     out.display_name = user.display_name;
     out.password_hash = user.password_hash;
     out.created_at = user.created_at;
+    out.is_demo = user.is_demo;
     return out;
   } catch (const SqliteError& e) {
     if (e.IsConstraint()) return MakeError(ErrorCode::kConflict, "This e-mail address is already in use.", e.what());

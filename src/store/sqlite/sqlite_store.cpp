@@ -4,7 +4,11 @@
 #include "store/sqlite/accounts_repository.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/mail_repository.hpp"
+#include "store/sqlite/profiles_repository.hpp"
+#include "store/sqlite/personal_data_repository.hpp"
 #include "store/sqlite/sites_repository.hpp"
+#include "store/sqlite/two_factor_repository.hpp"
+#include "store/sqlite/verification_repository.hpp"
 
 namespace buurtplein::store::sqlite {
 namespace {
@@ -19,7 +23,7 @@ constexpr const char* kRecordMigration = "INSERT INTO schema_migrations (version
 class SqliteStore final : public domain::Store {
  public:
   explicit SqliteStore(const std::string& path) : db_(path), areas_(db_), cities_(db_), sites_(db_), mail_(db_),
-        users_(db_), sessions_(db_), tokens_(db_), memberships_(db_) {
+        users_(db_), sessions_(db_), tokens_(db_), memberships_(db_), personal_data_(db_), two_factor_(db_) {
     db_.Conn();  // fail now, with a clear message, when the file cannot be opened
   }
 
@@ -30,7 +34,11 @@ class SqliteStore final : public domain::Store {
   domain::accounts::SessionRepository& sessions() override { return sessions_; }
   domain::accounts::TokenRepository& tokens() override { return tokens_; }
   domain::accounts::MembershipRepository& memberships() override { return memberships_; }
+  domain::accounts::TwoFactorRepository& two_factor() override { return two_factor_; }
+  domain::accounts::VerificationRepository& verification() override { return verification_; }
   domain::mail::OutboxRepository& mail() override { return mail_; }
+  domain::profiles::ProfileRepository& profiles() override { return profiles_; }
+  domain::accounts::PersonalDataRepository& personal_data() override { return personal_data_; }
   std::string engine() const override { return "sqlite"; }
 
   void Ping() override { db_.Conn().Prepare("SELECT 1").Exec(); }
@@ -90,6 +98,10 @@ class SqliteStore final : public domain::Store {
   SqliteSessionRepository sessions_;
   SqliteTokenRepository tokens_;
   SqliteMembershipRepository memberships_;
+  SqliteProfileRepository profiles_{db_};
+  SqlitePersonalDataRepository personal_data_;
+  SqliteTwoFactorRepository two_factor_;
+  SqliteVerificationRepository verification_{db_};
 };
 
 }  // namespace

@@ -133,6 +133,10 @@ TEST_F(ServerTest, MalformedRequestsGet400) {
   EXPECT_EQ(ParseResponse(server_->SendRaw("GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n")).status, 400);
   EXPECT_EQ(ParseResponse(server_->SendRaw("GET /static/../CMakeLists.txt HTTP/1.1\r\nHost: x\r\n\r\n")).status, 400);
   EXPECT_EQ(ParseResponse(server_->SendRaw("GET /%00 HTTP/1.1\r\nHost: x\r\n\r\n")).status, 400);
+  // A line break in the path must never reach a header (the trailing-slash redirect's Location).
+  auto split = ParseResponse(server_->SendRaw("GET /nijmegen%0d%0aSet-Cookie:%20x=1 HTTP/1.1\r\nHost: x\r\n\r\n"));
+  EXPECT_EQ(split.status, 400);
+  EXPECT_EQ(split.Header("set-cookie"), "");
 }
 
 TEST_F(ServerTest, LastChunkArrivingByteByByteDoesNotStopTheServer) {

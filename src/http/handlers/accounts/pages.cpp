@@ -6,6 +6,7 @@
 #include <charconv>
 #include <ctime>
 
+#include "http/handlers/accounts/form_page.hpp"
 #include "view/i18n.hpp"
 
 namespace buurtplein::http::handlers::accounts {
@@ -16,49 +17,13 @@ using view::Msg;
 
 namespace {
 
-// A form page with its errors and the values given (never passwords).
-Response FormPage(Context& ctx, const std::string& tmpl, const std::string& title, const nlohmann::json& values,
-                  const domain::AppError* error = nullptr, int status = 200,
-                  const nlohmann::json& extra = nlohmann::json::object()) {
-  auto data = ctx.PageData(title);
-  data.update(extra);
-  data["csrf"] = ctx.CsrfToken();
-  data["values"] = values;
-  data["has_errors"] = false;
-  data["errors"] = nlohmann::json::array();
-  if (error) {
-    const std::string field = error->field.empty() ? "form" : error->field;
-    const std::string message = ctx.T(error->public_message);
-    data["has_errors"] = true;
-    data["errors"].push_back({{"field", field}, {"message", message}});
-    data["error_" + field] = message;
-  }
-  auto r = ctx.Page(tmpl, std::move(data));
-  r.status = status;
-  return r;
-}
-
-int StatusFor(const domain::AppError& e) {
-  switch (e.code) {
-    case ErrorCode::kValidation: return 422;
-    case ErrorCode::kRateLimited: return 429;
-    case ErrorCode::kNotFound: return 404;
-    default: return 400;
-  }
-}
-
-// A form's refusal: the form again with the message; rate limits keep their Retry-After.
-Response Refused(Context& ctx, const std::string& tmpl, const std::string& title, const nlohmann::json& values,
-                 const domain::AppError& e) {
-  auto r = FormPage(ctx, tmpl, title, values, &e, StatusFor(e));
-  if (e.retry_after_seconds > 0) r.SetHeader("Retry-After", std::to_string(e.retry_after_seconds));
-  return r;
-}
-
 // Only local paths are followed after login, never another site.
 std::string SafeNext(const std::string& next) {
   if (next.size() < 1 || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) {
     return "/account/";
+  }
+  for (unsigned char c : next) {
+    if (c < 0x20 || c == 0x7F || c == '\\') return "/account/";
   }
   return next;
 }

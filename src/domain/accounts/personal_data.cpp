@@ -1,0 +1,220 @@
+#include "domain/accounts/personal_data.hpp"
+
+namespace buurtplein::domain::accounts {
+
+namespace {
+
+constexpr ColumnUse kExported = ColumnUse::kExported;
+constexpr ColumnUse kDescribed = ColumnUse::kDescribed;
+constexpr ColumnUse kNotPersonal = ColumnUse::kNotPersonal;
+constexpr ColumnKind kText = ColumnKind::kText;
+constexpr ColumnKind kInteger = ColumnKind::kInteger;
+constexpr ColumnKind kTime = ColumnKind::kTime;
+constexpr ColumnKind kBool = ColumnKind::kBool;
+
+// A table that holds no personal data: its columns are listed so a new one is noticed.
+TableDecl Public(std::string_view table, std::vector<std::string_view> columns) {
+  TableDecl t{table};
+  for (auto c : columns) t.columns.push_back({c, kNotPersonal});
+  return t;
+}
+
+std::vector<TableDecl> Build() {
+  std::vector<TableDecl> d;
+
+  // --- migrations/0001_sites.sql: the official CBS areas, cities and sites are public ---------
+  d.push_back(Public("areas", {"code", "level", "name", "gemeente_code", "wijk_code", "lon", "lat", "geometry_json",
+                               "inhabitants"}));
+  d.push_back(Public("cities", {"id", "gemeente_code", "name", "slug", "association_name", "lon", "lat",
+                                "created_at"}));
+  d.push_back(Public("sites", {"id", "city_id", "slug", "name", "tagline", "primary_colour", "accent_colour",
+                               "logo_path", "status", "created_at", "updated_at"}));
+  d.push_back(Public("site_buurten", {"site_id", "buurt_code"}));
+  d.push_back(Public("site_hosts", {"host", "site_id"}));
+  // The migration bookkeeping of both stores.
+  d.push_back(Public("schema_migrations", {"version", "name", "applied_at"}));
+
+  // --- migrations/0002_mail.sql: every mail sent to the person's address ---------------------
+  d.push_back({"mail_outbox",
+               LinkKind::kEmail,
+               "to_address",
+               "mails",
+               false,
+               "id",
+               {{"id", kExported, kInteger},
+                {"site_id", kNotPersonal},
+                {"from_name", kNotPersonal},
+                {"to_address", kExported, kText},
+                {"to_name", kExported, kText},
+                {"subject", kExported, kText},
+                {"text_body", kDescribed, kText, "text", "not included: it may hold a login link"},
+                {"html_body", kDescribed, kText, "html", "not included: it may hold a login link"},
+                {"status", kExported, kText},
+                {"created_at", kExported, kTime},
+                {"attempts", kNotPersonal},
+                {"next_attempt_at", kNotPersonal},
+                {"claimed_until", kNotPersonal},
+                {"sent_at", kExported, kTime},
+                {"last_error", kNotPersonal}}});
+
+  // --- migrations/0003_accounts.sql (+ 0006_demo_accounts.sql) -------------------------------
+  d.push_back({"users",
+               LinkKind::kUserId,
+               "id",
+               "account",
+               true,
+               "id",
+               {{"id", kExported, kInteger},
+                {"email", kExported, kText},
+                {"display_name", kExported, kText},
+                {"password_hash", kDescribed, kText, "password", "stored as an Argon2id hash"},
+                {"email_verified_at", kExported, kTime},
+                {"totp_secret", kDescribed, kText, "two_step_login", "on: the secret of your authenticator app is stored"},
+                {"totp_last_step", kNotPersonal},
+                {"is_operator", kExported, kBool},
+                {"created_at", kExported, kTime},
+                {"is_demo", kExported, kBool}}});
+  d.push_back({"sessions",
+               LinkKind::kUserId,
+               "user_id",
+               "sessions",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"token_hash", kDescribed, kText, "cookie", "stored as a hash of your session cookie"},
+                {"user_id", kNotPersonal},
+                {"created_at", kExported, kTime},
+                {"last_seen_at", kExported, kTime},
+                {"expires_at", kExported, kTime},
+                {"user_agent", kExported, kText},
+                {"ip", kExported, kText},
+                {"second_factor_done", kExported, kBool}}});
+  d.push_back({"account_tokens",
+               LinkKind::kUserId,
+               "user_id",
+               "tokens",
+               false,
+               "created_at",
+               {{"token_hash", kNotPersonal},  // a hash of a one-time link: a secret, not data about you
+                {"user_id", kNotPersonal},
+                {"purpose", kExported, kText},
+                {"new_email", kExported, kText},
+                {"created_at", kExported, kTime},
+                {"expires_at", kExported, kTime},
+                {"used_at", kExported, kTime}}});
+  d.push_back({"memberships",
+               LinkKind::kUserId,
+               "user_id",
+               "memberships",
+               false,
+               "created_at",
+               {{"site_id", kExported, kInteger},
+                {"user_id", kNotPersonal},
+                {"kind", kExported, kText},
+                {"role", kExported, kText},
+                {"status", kExported, kText},
+                {"verified_by", kExported, kText},
+                {"postcode", kExported, kText},
+                {"house_number", kExported, kText},
+                {"created_at", kExported, kTime},
+                {"verified_at", kExported, kTime}}});
+
+  // --- migrations/0004_two_factor.sql -------------------------------------------------------
+  d.push_back({"totp_pending",
+               LinkKind::kUserId,
+               "user_id",
+               "two_step_login_setup",
+               true,
+               "user_id",
+               {{"user_id", kNotPersonal},
+                {"secret", kDescribed, kText, "secret", "a new secret for your authenticator app, waiting for its first code"},
+                {"created_at", kExported, kTime}}});
+  d.push_back({"recovery_code_sets",
+               LinkKind::kUserId,
+               "user_id",
+               "recovery_codes",
+               true,
+               "user_id",
+               {{"user_id", kNotPersonal},
+                {"salt", kNotPersonal},  // random bytes for hashing the codes: says nothing about you
+                {"created_at", kExported, kTime}}});
+  d.push_back({"recovery_codes",
+               LinkKind::kUserId,
+               "user_id",
+               "unused_recovery_codes",
+               false,
+               "code_hash",
+               {{"user_id", kNotPersonal},
+                {"code_hash", kDescribed, kText, "code", "an unused recovery code, stored as a hash"}}});
+
+  // --- migrations/0005_membership_verification.sql -------------------------------------------
+  // The household code you joined with: its address. Codes nobody used yet name an address, not
+  // a person; who generated a batch and who accepted your invitation are not data about you.
+  d.push_back({"household_codes",
+               LinkKind::kUserId,
+               "used_by",
+               "household_code",
+               false,
+               "used_at",
+               {{"id", kNotPersonal},
+                {"site_id", kExported, kInteger},
+                {"batch", kNotPersonal},
+                {"address_label", kExported, kText},
+                {"code_hash", kNotPersonal},
+                {"created_by", kNotPersonal},
+                {"created_at", kNotPersonal},
+                {"used_by", kNotPersonal},
+                {"used_at", kExported, kTime}}});
+  d.push_back({"invitations",
+               LinkKind::kUserId,
+               "inviter_id",
+               "invitations",
+               false,
+               "created_at",
+               {{"id", kNotPersonal},
+                {"site_id", kExported, kInteger},
+                {"inviter_id", kNotPersonal},
+                {"token_hash", kNotPersonal},  // a hash of a link: a secret, not data about you
+                {"created_at", kExported, kTime},
+                {"expires_at", kExported, kTime},
+                {"used_by", kNotPersonal},
+                {"used_at", kExported, kTime}}});
+
+  // --- migrations/0007_profiles.sql ---------------------------------------------------------
+  d.push_back({"profiles",
+               LinkKind::kUserId,
+               "user_id",
+               "profile",
+               true,
+               "user_id",
+               {{"user_id", kNotPersonal},
+                {"about", kExported, kText},
+                {"offer", kExported, kText},
+                {"photo_key", kDescribed, kText, "photo", "your profile photo, stored as an image file (512 and 96 pixels, without metadata)"},
+                {"updated_at", kExported, kTime}}});
+  return d;
+}
+
+}  // namespace
+
+const std::vector<TableDecl>& PersonalDataDeclaration() {
+  static const std::vector<TableDecl> kDeclaration = Build();
+  return kDeclaration;
+}
+
+const TableDecl* FindTableDecl(std::string_view table) {
+  for (const auto& t : PersonalDataDeclaration()) {
+    if (t.table == table) return &t;
+  }
+  return nullptr;
+}
+
+std::vector<const ColumnDecl*> ExportColumns(const TableDecl& table) {
+  std::vector<const ColumnDecl*> out;
+  for (const auto& c : table.columns) {
+    if (c.use != ColumnUse::kNotPersonal) out.push_back(&c);
+  }
+  return out;
+}
+
+}  // namespace buurtplein::domain::accounts
