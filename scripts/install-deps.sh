@@ -12,6 +12,7 @@ BUILD_PKGS=(
   libgtest-dev libgmock-dev
   libqrencode-dev
   libvips-dev
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
 )
 # The test suite also needs a real PostgreSQL 15 server and a real browser.
 TEST_PKGS=(postgresql-15 chromium nodejs npm)

@@ -18,7 +18,10 @@ const std::vector<std::string>& ConfigLoader::Keys() {
       "cbs_dir",         "log_level",        "log_json",        "db_pool_size",     "address",
       "port",            "io_threads",       "worker_threads",  "max_connections",  "header_timeout",
       "body_timeout",    "idle_timeout",     "shutdown_deadline", "trust_proxy",    "tile_url",
-      "tile_attribution", "dev_mode"};
+      "tile_attribution", "dev_mode",
+      // Accounts and mail (README "Configuration"); Build() reads them, so they must be known here.
+      "public_url",      "secret_key",       "passwords_file",  "mail_transport",   "smtp_url",
+      "smtp_security",   "smtp_username",    "smtp_password",   "mail_from",        "mail_from_name"};
   return kKeys;
 }
 

@@ -123,6 +123,11 @@ void Runtime::PrepareWeb() {
   profiles_ = std::make_unique<domain::profiles::ProfileService>(*store_, *photo_processor_, *photo_storage_, clock_);
   privacy().RegisterEraser(*profiles_);
   services.profiles = profiles_.get();
+  // News: every write empties the site's cached pages (docs/decisions/0001).
+  news_ = std::make_unique<domain::news::NewsService>(*store_, clock_);
+  news_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
+  privacy().RegisterEraser(*news_);
+  services.news = news_.get();
   if (config_.mail_transport == "file") {
     dev_mailbox_ = std::make_unique<mail::EmlMailbox>(std::filesystem::path(config_.data_dir) / "mail");
     services.dev_mailbox = dev_mailbox_.get();

@@ -7,6 +7,7 @@
 #include "domain/accounts/privacy_service.hpp"
 #include "domain/accounts/two_factor_service.hpp"
 #include "domain/mail/mail_service.hpp"
+#include "domain/news/news_service.hpp"
 #include "domain/profiles/profile_service.hpp"
 #include "domain/security/common_passwords.hpp"
 #include "domain/security/csrf.hpp"
@@ -69,6 +70,7 @@ class Runtime {
   std::unique_ptr<media::VipsPhotoProcessor> photo_processor_;
   std::unique_ptr<media::FilePhotoStorage> photo_storage_;  // data_dir/uploads/photos
   std::unique_ptr<domain::profiles::ProfileService> profiles_;
+  std::unique_ptr<domain::news::NewsService> news_;
   view::Catalogs catalogs_;
   std::unique_ptr<view::Renderer> renderer_;
   http::StaticFiles static_files_;

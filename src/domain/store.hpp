@@ -7,6 +7,7 @@
 #include "domain/accounts/two_factor_repository.hpp"
 #include "domain/accounts/verification_repository.hpp"
 #include "domain/mail/repositories.hpp"
+#include "domain/news/repositories.hpp"
 #include "domain/profiles/repositories.hpp"
 #include "domain/sites/repositories.hpp"
 
@@ -29,6 +30,8 @@ class Store {
   virtual accounts::VerificationRepository& verification() = 0;
   virtual mail::OutboxRepository& mail() = 0;
   virtual profiles::ProfileRepository& profiles() = 0;
+  /// Neighbourhood news (issue 4 §2).
+  virtual news::NewsRepository& news() = 0;
   /// Reads and erases personal data as the declaration in accounts/personal_data.hpp says.
   virtual accounts::PersonalDataRepository& personal_data() = 0;
 

@@ -69,4 +69,18 @@ void AccountMailer::SendPasswordChanged(const domain::accounts::User& user) {
         "", Msg("Was this not you? Choose a new password at once via 'Forgot your password?' on the login page.")});
 }
 
+void AccountMailer::SendEmailChange(const domain::accounts::User& user, std::string_view new_email,
+                                    const std::string& link) {
+  Send(new_email, user.display_name, Msg("Confirm your new e-mail address"),
+       {Msg("Hello,"), "", Msg("You want to use this e-mail address for your Buurtplein account. Please confirm it with this link:"),
+        Literal(link), "", Msg("The link works for 48 hours. Did you not ask for this? Then you can ignore this mail.")});
+}
+
+void AccountMailer::SendEmailChangeNotice(const domain::accounts::User& user) {
+  Send(user.email, user.display_name, Msg("Your e-mail address is being changed"),
+       {Msg("Hello,"), "",
+        Msg("Someone asked to change the e-mail address of your Buurtplein account. The new address gets a link to confirm it."),
+        "", Msg("Was this not you? Change your password at once and look at your sessions on your account page.")});
+}
+
 }  // namespace buurtplein::http

@@ -17,6 +17,9 @@ class AccountMailer final : public domain::accounts::AccountMailer {
                              const std::string& reset_link) override;
   void SendPasswordReset(const domain::accounts::User& user, const std::string& link) override;
   void SendPasswordChanged(const domain::accounts::User& user) override;
+  void SendEmailChange(const domain::accounts::User& user, std::string_view new_email,
+                       const std::string& link) override;
+  void SendEmailChangeNotice(const domain::accounts::User& user) override;
 
  private:
   /// "Dutch text\n\n--- English ---\n\nEnglish text" for a list of msgids and literal lines.

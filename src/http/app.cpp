@@ -487,7 +487,7 @@ void App::Complete(const Request& req, const Response& resp, double seconds) {
   services_.metrics.Observe(resp.route, resp.status, seconds);
   // Links from mails carry secrets in the path: log the route's start, never the token.
   std::string_view logged_path = req.path;
-  for (std::string_view secret_prefix : {"/account/verify/", "/account/reset/"}) {
+  for (std::string_view secret_prefix : {"/account/verify/", "/account/reset/", "/account/email/confirm/"}) {
     if (logged_path.rfind(secret_prefix, 0) == 0 && logged_path.size() > secret_prefix.size()) {
       logged_path = secret_prefix;
     }

@@ -11,6 +11,7 @@
 #include "domain/accounts/privacy_service.hpp"
 #include "domain/mail/mailbox.hpp"
 #include "domain/accounts/two_factor_service.hpp"
+#include "domain/news/news_service.hpp"
 #include "domain/profiles/profile_service.hpp"
 #include "domain/security/csrf.hpp"
 #include "domain/sites/site_service.hpp"
@@ -51,6 +52,7 @@ struct Services {
   const domain::security::CsrfKey* csrf_key = nullptr;
   domain::accounts::PrivacyService* privacy = nullptr;  ///< download my data, delete my account
   domain::profiles::ProfileService* profiles = nullptr;  ///< residents' profiles and photos
+  domain::news::NewsService* news = nullptr;  ///< neighbourhood news (issue 4 §2)
   const domain::mail::Mailbox* dev_mailbox = nullptr;   ///< the .eml files (mail_transport "file")
 };
 

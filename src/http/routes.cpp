@@ -4,6 +4,7 @@
 #include "http/handlers/accounts/privacy.hpp"
 #include "http/handlers/dev/mail.hpp"
 #include "http/handlers/membership/membership.hpp"
+#include "http/handlers/news/pages.hpp"
 #include "http/handlers/accounts/two_factor.hpp"
 #include "http/handlers/ops/ops.hpp"
 #include "http/handlers/profiles/pages.hpp"
@@ -50,6 +51,10 @@ void AddRoutes(Router& r) {
   r.Add({kPost, "/account/reset", "account.reset_request", acc::ResetRequest, kForm, kPlatform, kPublic});
   r.Add({kGet, "/account/reset/{token}", "account.reset_form", acc::ResetForm, kForm, kPlatform, kPublic});
   r.Add({kPost, "/account/reset/{token}", "account.reset", acc::Reset, kForm, kPlatform, kPublic});
+  r.Add({kGet, "/account/email", "account.email_form", acc::EmailForm, kForm, kPlatform, kAccount});
+  r.Add({kPost, "/account/email", "account.email", acc::Email, kForm, kPlatform, kAccount});
+  r.Add({kGet, "/account/email/confirm/{token}", "account.email_confirm", acc::EmailConfirm, kForm, kPlatform,
+         kPublic});
   r.Add({kGet, "/account/password", "account.password_form", acc::PasswordForm, kForm, kPlatform, kAccount});
   r.Add({kPost, "/account/password", "account.password", acc::Password, kForm, kPlatform, kAccount});
   r.Add({kGet, "/privacy", "page.privacy", acc::Privacy, kForm, kPlatform, kPublic});
@@ -117,6 +122,22 @@ void AddRoutes(Router& r) {
            kAccount});
     r.Add({kPost, "/{city}/{site}/invitation/{token}", "membership.accept_invitation", mem::AcceptInvitation, kForm,
            kSite, kAccount});
+  }
+
+  // News (issue 4 §2): anyone reads public news; verified members post and see members-only
+  // news; the author or a buurtverbinder edits and deletes (checked by the NewsService: 403);
+  // buurtverbinders pin. "nieuw" comes before "{id}".
+  {
+    namespace nws = handlers::news;
+    constexpr std::size_t kNewsForm = 256 * 1024;  // 20,000 characters, percent-encoded
+    r.Add({kGet, "/{city}/{site}/nieuws/", "news.list", nws::List, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/nieuws/nieuw", "news.new_form", nws::NewForm, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/nieuws/nieuw", "news.create", nws::Create, kNewsForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/nieuws/{id}", "news.show", nws::Show, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/nieuws/{id}/bewerken", "news.edit_form", nws::EditForm, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/nieuws/{id}/bewerken", "news.edit", nws::Edit, kNewsForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/nieuws/{id}/verwijderen", "news.delete", nws::Delete, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/nieuws/{id}/vastzetten", "news.pin", nws::Pin, kForm, kSite, kSiteBuurtverbinder});
   }
 
   // Development mail: the .eml files of `make run` (404 outside development mode; issue 3 §2)

@@ -262,6 +262,40 @@ Status AccountService::ResetPassword(std::string_view token, std::string_view ne
   return Ok{};
 }
 
+Status AccountService::RequestEmailChange(const Authenticated& auth, std::string_view new_email,
+                                          std::string_view password, const RequestInfo& info) {
+  if (auto s = Throttle("password:account:" + std::to_string(auth.user.id.value), 10, 15 * 60); !s) return s;
+  auto normalised = NormaliseEmail(new_email);
+  if (!normalised) {
+    auto e = normalised.error();
+    e.field = "new_email";
+    return e;
+  }
+  if (!security::VerifyPassword(auth.user.password_hash, password)) {
+    auto e = MakeError(ErrorCode::kValidation, "Your current password is not right.");
+    e.field = "current_password";
+    return e;
+  }
+  if (*normalised == auth.user.email) {
+    auto e = MakeError(ErrorCode::kValidation, "This is already your e-mail address.");
+    e.field = "new_email";
+    return e;
+  }
+  if (auto s = Throttle("mail:" + *normalised, 5, 3600); !s) return Ok{};
+  if (store_.users().FindUserByEmail(*normalised)) return Ok{};  // taken: the same answer, no mail
+  const std::string token =
+      StartToken(auth.user.id, TokenPurpose::kChangeEmail, settings_.verify_token_seconds, *normalised);
+  mailer_.SendEmailChange(auth.user, *normalised, info.base_url + "account/email/confirm/" + token);
+  mailer_.SendEmailChangeNotice(auth.user);
+  return Ok{};
+}
+
+Status AccountService::ConfirmEmailChange(std::string_view token) {
+  auto t = store_.tokens().ConsumeToken(security::HashToken(token), TokenPurpose::kChangeEmail, clock_.Now());
+  if (!t) return MakeError(ErrorCode::kNotFound, "This link is not valid (any more).");
+  return store_.users().SetEmail(t->user, t->new_email, clock_.Now());
+}
+
 Status AccountService::ChangePassword(const Authenticated& auth, std::string_view current,
                                       std::string_view new_password, const RequestInfo& info) {
   if (auto s = Throttle("password:account:" + std::to_string(auth.user.id.value), 10, 15 * 60); !s) return s;

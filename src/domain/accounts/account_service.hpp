@@ -27,6 +27,10 @@ class AccountMailer {
                                      const std::string& reset_link) = 0;
   virtual void SendPasswordReset(const User& user, const std::string& link) = 0;
   virtual void SendPasswordChanged(const User& user) = 0;
+  /// To the new address: confirm it with the link.
+  virtual void SendEmailChange(const User& user, std::string_view new_email, const std::string& link) = 0;
+  /// To the old address: a change to another address was asked for.
+  virtual void SendEmailChangeNotice(const User& user) = 0;
 };
 
 /// Lifetimes and limits of sessions and tokens.
@@ -97,6 +101,14 @@ class AccountService {
   /// Changes the password (the current one is required); ends every other session.
   Status ChangePassword(const Authenticated& auth, std::string_view current, std::string_view new_password,
                         const RequestInfo& info);
+  /// Starts a change of e-mail address (the current password is required): the new address gets
+  /// a confirmation link, the old one a notice. When the new address belongs to another
+  /// account, nothing is sent and the answer is the same (no enumeration).
+  Status RequestEmailChange(const Authenticated& auth, std::string_view new_email, std::string_view password,
+                            const RequestInfo& info);
+  /// Sets the new address from its confirmation link; kNotFound when the link is not valid,
+  /// kConflict when the address was taken meanwhile.
+  Status ConfirmEmailChange(std::string_view token);
 
  private:
   Status Throttle(const std::string& key, int limit, long window_seconds);

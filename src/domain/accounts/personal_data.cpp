@@ -192,6 +192,25 @@ std::vector<TableDecl> Build() {
                 {"offer", kExported, kText},
                 {"photo_key", kDescribed, kText, "photo", "your profile photo, stored as an image file (512 and 96 pixels, without metadata)"},
                 {"updated_at", kExported, kTime}}});
+
+  // --- migrations/0008_news.sql: the news you wrote. When the account is deleted the posts
+  // stay on their site without an author (author_id ON DELETE SET NULL). ---------------------
+  d.push_back({"news_posts",
+               LinkKind::kUserId,
+               "author_id",
+               "news",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"author_id", kNotPersonal},
+                {"title", kExported, kText},
+                {"body_markdown", kExported, kText, "text"},
+                {"visibility", kExported, kText},
+                {"pinned", kNotPersonal},  // a buurtverbinder's choice, not data about you
+                {"published_at", kExported, kTime},
+                {"created_at", kExported, kTime},
+                {"updated_at", kExported, kTime}}});
   return d;
 }
 

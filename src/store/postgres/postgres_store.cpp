@@ -6,6 +6,7 @@
 #include "store/postgres/accounts_repository.hpp"
 #include "store/postgres/connection.hpp"
 #include "store/postgres/mail_repository.hpp"
+#include "store/postgres/news_repository.hpp"
 #include "store/postgres/profiles_repository.hpp"
 #include "store/postgres/personal_data_repository.hpp"
 #include "store/postgres/pool.hpp"
@@ -48,6 +49,7 @@ class PostgresStore final : public domain::Store {
   domain::accounts::VerificationRepository& verification() override { return verification_; }
   domain::mail::OutboxRepository& mail() override { return mail_; }
   domain::profiles::ProfileRepository& profiles() override { return profiles_; }
+  domain::news::NewsRepository& news() override { return news_; }
   domain::accounts::PersonalDataRepository& personal_data() override { return personal_data_; }
   std::string engine() const override { return "postgresql"; }
 
@@ -108,6 +110,7 @@ class PostgresStore final : public domain::Store {
   PostgresTokenRepository tokens_;
   PostgresMembershipRepository memberships_;
   PostgresProfileRepository profiles_{pool_};
+  PostgresNewsRepository news_{pool_};
   PostgresPersonalDataRepository personal_data_;
   PostgresTwoFactorRepository two_factor_;
   PostgresVerificationRepository verification_{pool_};

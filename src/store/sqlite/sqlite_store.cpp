@@ -4,6 +4,7 @@
 #include "store/sqlite/accounts_repository.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/mail_repository.hpp"
+#include "store/sqlite/news_repository.hpp"
 #include "store/sqlite/profiles_repository.hpp"
 #include "store/sqlite/personal_data_repository.hpp"
 #include "store/sqlite/sites_repository.hpp"
@@ -38,6 +39,7 @@ class SqliteStore final : public domain::Store {
   domain::accounts::VerificationRepository& verification() override { return verification_; }
   domain::mail::OutboxRepository& mail() override { return mail_; }
   domain::profiles::ProfileRepository& profiles() override { return profiles_; }
+  domain::news::NewsRepository& news() override { return news_; }
   domain::accounts::PersonalDataRepository& personal_data() override { return personal_data_; }
   std::string engine() const override { return "sqlite"; }
 
@@ -99,6 +101,7 @@ class SqliteStore final : public domain::Store {
   SqliteTokenRepository tokens_;
   SqliteMembershipRepository memberships_;
   SqliteProfileRepository profiles_{db_};
+  SqliteNewsRepository news_{db_};
   SqlitePersonalDataRepository personal_data_;
   SqliteTwoFactorRepository two_factor_;
   SqliteVerificationRepository verification_{db_};

@@ -2,6 +2,7 @@
 // `buurtplein --database … demo`, then `buurtplein --database … serve --port 0`. The binary defaults to
 // build/release/buurtplein; set BUURTPLEIN_BIN to use another one.
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -21,18 +22,36 @@ function binary() {
   return bin;
 }
 
+/** A TCP port on 127.0.0.1 that was free a moment ago (for settings that must name the port). */
+export function freePort() {
+  return new Promise((res, rej) => {
+    const probe = createServer();
+    probe.once('error', rej);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => res(port));
+    });
+  });
+}
+
 /**
+ * Options: `env` (extra environment variables, e.g. BUURTPLEIN_MAIL_TRANSPORT), `serveArgs`
+ * (extra `serve` flags, e.g. ['--dev']), `port` (default 0: any free port). The data
+ * directory (uploads, mail files) is the test's own temporary directory.
  * Returns { baseUrl, stop, output }. `stop()` sends SIGTERM and resolves with
  * { code, signal, forced } once the process has exited (SIGKILL after `stopTimeoutMs`).
  */
-export async function startServer({ startTimeoutMs = 30_000, stopTimeoutMs = 10_000 } = {}) {
+export async function startServer({
+  startTimeoutMs = 30_000, stopTimeoutMs = 10_000, env = {}, serveArgs = [], port = 0,
+} = {}) {
   const bin = binary();
   const dir = mkdtempSync(join(tmpdir(), 'buurtplein-e2e-'));
   const database = `sqlite://${join(dir, 'e2e.db')}`;
 
   // --database is a global option: it goes before the sub-command (CLI11).
+  const childEnv = { ...process.env, BUURTPLEIN_DATA_DIR: dir, ...env };
   const demo = spawnSync(bin, ['--database', database, 'demo'], {
-    cwd: repoRoot, encoding: 'utf8', timeout: 120_000,
+    cwd: repoRoot, env: childEnv, encoding: 'utf8', timeout: 120_000,
   });
   if (demo.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
@@ -40,8 +59,8 @@ export async function startServer({ startTimeoutMs = 30_000, stopTimeoutMs = 10_
       `stdout:\n${demo.stdout}\nstderr:\n${demo.stderr}`);
   }
 
-  const child = spawn(bin, ['--database', database, 'serve', '--port', '0'], {
-    cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(bin, ['--database', database, 'serve', '--port', String(port), ...serveArgs], {
+    cwd: repoRoot, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';

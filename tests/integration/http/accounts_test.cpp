@@ -203,3 +203,38 @@ TEST_F(AccountsTest, PagesForMembersSendVisitorsToLogin) {
 
 }  // namespace
 }  // namespace buurtplein::testing
+
+namespace buurtplein::testing {
+namespace {
+
+TEST_F(AccountsTest, EmailChangeIsConfirmedAtTheNewAddress) {
+  BrowserClient b(*server_);
+  SignUp(b, "gijs@example.nl", "Gijs");
+  ASSERT_EQ(LogIn(b, "gijs@example.nl").status, 303);
+  auto wrong = b.Submit("/account/email", "/account/email",
+                        "new_email=gijs%40nieuw.example.nl&current_password=not-my-password");
+  EXPECT_EQ(wrong.status, 422);
+  const std::size_t before = smtp_.received().size();
+  auto r = b.Submit("/account/email", "/account/email",
+                    "new_email=gijs%40nieuw.example.nl&current_password=" + FormEncode(kPassword));
+  EXPECT_EQ(r.status, 303) << r.body;
+  ASSERT_TRUE(smtp_.WaitFor(before + 2));
+  std::string link;
+  bool notice_to_old = false;
+  for (const auto& m : smtp_.received()) {
+    const std::string text = DecodeQuotedPrintable(m.data);
+    if (m.rcpt_to.at(0) == "gijs@nieuw.example.nl") link = FindLink(text, "http://localhost/account/email/confirm/");
+    if (m.rcpt_to.at(0) == "gijs@example.nl" && text.find("Someone asked to change the e-mail address") != std::string::npos) {
+      notice_to_old = true;
+    }
+  }
+  ASSERT_FALSE(link.empty());
+  EXPECT_TRUE(notice_to_old);
+  EXPECT_NE(b.Get("/account/").body.find("gijs@example.nl"), std::string::npos) << "unchanged until confirmed";
+  EXPECT_EQ(b.Get(link.substr(16)).status, 303);
+  EXPECT_NE(b.Get("/account/").body.find("gijs@nieuw.example.nl"), std::string::npos);
+  EXPECT_EQ(b.Get(link.substr(16)).status, 404) << "the link works once";
+}
+
+}  // namespace
+}  // namespace buurtplein::testing

@@ -72,6 +72,24 @@ TEST(Cli, UnknownEnvironmentVariableIsRefused) {
   EXPECT_NE(r.output.find("BUURTPLEIN_DATABSE is not a known setting"), std::string::npos) << r.output;
 }
 
+TEST(Cli, AccountAndMailSettingsAreKnownAndChecked) {
+  TempDir dir;
+  const std::string base = "BUURTPLEIN_DATA_DIR=" + dir.path() + " BUURTPLEIN_DATABASE=sqlite://" + dir.path() + "/x.db";
+  auto r = RunBinary("migrate", base + " BUURTPLEIN_MAIL_TRANSPORT=smtp BUURTPLEIN_SMTP_URL=smtp://127.0.0.1:2525"
+                                       " BUURTPLEIN_SMTP_SECURITY=none BUURTPLEIN_PUBLIC_URL=http://127.0.0.1:9/"
+                                       " BUURTPLEIN_MAIL_FROM=buurtplein@example.nl BUURTPLEIN_MAIL_FROM_NAME=Buurtplein"
+                                       " BUURTPLEIN_SMTP_USERNAME= BUURTPLEIN_SMTP_PASSWORD=");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  r = RunBinary("migrate", base + " BUURTPLEIN_MAIL_TRANSPORT=pigeon");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("The setting mail_transport must be file or smtp, not 'pigeon'."), std::string::npos)
+      << r.output;
+  std::ofstream(dir.path() + "/c.toml") << "public_url = \"ftp://x/\"\n";
+  r = RunBinary("--config " + dir.path() + "/c.toml migrate", base);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("The setting public_url must start with http:// or https://"), std::string::npos) << r.output;
+}
+
 TEST(Cli, UnreachableDatabaseStopsTheProgram) {
   auto r = RunBinary("--database postgresql://nobody@127.0.0.1:1/none migrate", "BUURTPLEIN_DATA_DIR=/tmp");
   EXPECT_EQ(r.exit_code, 1);

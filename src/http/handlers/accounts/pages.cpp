@@ -206,6 +206,24 @@ Result<Response> Reset(Context& ctx) {
   return Redirect(303, "/account/login");
 }
 
+Result<Response> EmailForm(Context& ctx) {
+  return FormPage(ctx, "accounts/email", ctx.T(Msg("Change your e-mail address")), nlohmann::json::object());
+}
+
+Result<Response> Email(Context& ctx) {
+  nlohmann::json values = {{"new_email", ctx.req.Form("new_email")}};
+  auto s = ctx.services.accounts->RequestEmailChange(*ctx.auth, ctx.req.Form("new_email"),
+                                                     ctx.req.Form("current_password"), ctx.Info());
+  if (!s) return Refused(ctx, "accounts/email", ctx.T(Msg("Change your e-mail address")), values, s.error());
+  return Redirect(303, "/account/check-mail");
+}
+
+Result<Response> EmailConfirm(Context& ctx) {
+  auto s = ctx.services.accounts->ConfirmEmailChange(ctx.Param("token"));
+  if (!s) return s.error();
+  return Redirect(303, ctx.auth ? "/account/" : "/account/login");
+}
+
 Result<Response> PasswordForm(Context& ctx) {
   return FormPage(ctx, "accounts/password", ctx.T(Msg("Change your password")), nlohmann::json::object());
 }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "http/handlers/news/pages.hpp"
 #include "view/i18n.hpp"
 
 namespace buurtplein::http::handlers::sites {
@@ -184,8 +185,10 @@ domain::Result<Response> SiteHome(Context& ctx) {
   data["inhabitants"] = inhabitants;
   data["needs_map"] = true;
   data["map"] = MapData(ctx, ctx.site_url + "map.geojson", lat, lon, 14);
+  bool cacheable = true;  // not with members-only news, nor while a scheduled post waits
+  data["news"] = handlers::news::ThisWeek(ctx, cacheable);
   auto r = ctx.Page("sites/site_home", std::move(data));
-  r.cacheable = true;
+  r.cacheable = cacheable;
   return r;
 }
 

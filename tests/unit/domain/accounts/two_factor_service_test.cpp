@@ -27,6 +27,8 @@ class NoMail final : public AccountMailer {
   void SendAlreadyRegistered(std::string_view, const std::string&, const std::string&) override {}
   void SendPasswordReset(const User&, const std::string&) override {}
   void SendPasswordChanged(const User&) override {}
+  void SendEmailChange(const User&, std::string_view, const std::string&) override {}
+  void SendEmailChangeNotice(const User&) override {}
 };
 
 class TwoFactorServiceTest : public ::testing::Test {

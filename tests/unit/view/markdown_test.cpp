@@ -1,0 +1,53 @@
+#include "view/markdown.hpp"
+
+#include <gtest/gtest.h>
+
+namespace buurtplein::view {
+namespace {
+
+TEST(Markdown, RendersParagraphsAndEmphasis) {
+  EXPECT_EQ(MarkdownToHtml("Hallo *buurt*"), "<p>Hallo <em>buurt</em></p>\n");
+}
+
+TEST(Markdown, DropsScriptTags) {
+  const auto html = MarkdownToHtml("Voor\n\n<script>alert(1)</script>\n\nNa <img src=x onerror=alert(1)>");
+  EXPECT_EQ(html.find("<script"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<img"), std::string::npos) << html;
+  EXPECT_EQ(html.find("onerror"), std::string::npos) << html;
+  EXPECT_NE(html.find("<p>Voor</p>"), std::string::npos) << html;
+}
+
+TEST(Markdown, DropsJavascriptLinks) {
+  const auto html = MarkdownToHtml("[klik](javascript:alert(1)) en [ok](https://example.org/)");
+  EXPECT_EQ(html.find("javascript:"), std::string::npos) << html;
+  EXPECT_NE(html.find("<a href=\"\">klik</a>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<a href=\"https://example.org/\">ok</a>"), std::string::npos) << html;
+}
+
+TEST(Markdown, RendersTables) {
+  const auto html = MarkdownToHtml("| Dag | Tijd |\n|---|---|\n| maandag | 10:00 |\n");
+  EXPECT_NE(html.find("<table>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<th>Dag</th>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<td>maandag</td>"), std::string::npos) << html;
+}
+
+TEST(Markdown, AutolinksBareUrls) {
+  const auto html = MarkdownToHtml("Zie www.nijmegen.nl en https://buurt.example/nieuws");
+  EXPECT_NE(html.find("<a href=\"http://www.nijmegen.nl\">www.nijmegen.nl</a>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<a href=\"https://buurt.example/nieuws\">https://buurt.example/nieuws</a>"),
+            std::string::npos)
+      << html;
+}
+
+TEST(Markdown, Strikethrough) {
+  EXPECT_NE(MarkdownToHtml("~~oud~~ nieuw").find("<del>oud</del>"), std::string::npos);
+}
+
+TEST(Markdown, SummaryIsPlainTextShortenedAtAWord) {
+  EXPECT_EQ(MarkdownSummary("# Kop\n\nEen **vette** zin.", 100), "Kop Een vette zin.");
+  EXPECT_EQ(MarkdownSummary("één twee drie vier", 12), "één twee…");
+  EXPECT_EQ(MarkdownSummary("<script>x</script>", 100), "");
+}
+
+}  // namespace
+}  // namespace buurtplein::view
