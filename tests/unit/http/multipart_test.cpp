@@ -143,7 +143,8 @@ TEST(MultipartTest, LimitsOnPartsAndSizes) {
 
 TEST(MultipartTest, ABoundaryInsideContentWithoutCrlfIsContent) {
   const std::string value = "x--" + kBoundary + "y";
-  auto parts = ParseMultipart(Field("a", value) + End(), kBoundary);
+  const std::string body = Field("a", value) + End();  // the parts are views into the body
+  auto parts = ParseMultipart(body, kBoundary);
   ASSERT_TRUE(parts.ok());
   EXPECT_EQ((*parts)[0].body, value);
 }
