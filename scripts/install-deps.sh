@@ -17,7 +17,7 @@ BUILD_PKGS=(
 # The test suite also needs a real PostgreSQL 15 server and a real browser.
 TEST_PKGS=(postgresql-15 chromium nodejs npm)
 # The benchmark compares against nginx, with wrk as load generator.
-BENCH_PKGS=(nginx-light wrk)
+BENCH_PKGS=(nginx-light wrk curl python3)
 
 want=("${BUILD_PKGS[@]}")
 case "${1:-build}" in
