@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "domain/accounts/two_factor_service.hpp"
+#include "domain/common/text.hpp"
 #include "domain/security/passwords.hpp"
 #include "domain/security/rate_limiter.hpp"
 #include "domain/security/tokens.hpp"
@@ -15,32 +16,12 @@ namespace {
 
 constexpr const char* kBadLogin = "The e-mail address or password is not right.";
 
-std::string Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
-
-// Counts UTF-8 code points; false when the text is not valid UTF-8 or holds control characters.
-bool CleanText(std::string_view s, std::size_t& code_points) {
-  code_points = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    if (len == 1 && (c < 0x20 || c == 0x7F)) return false;
-    i += len;
-    ++code_points;
-  }
-  return true;
-}
+std::string Trim(std::string_view s) { return std::string(TrimView(s)); }
 
 Status ValidateDisplayName(std::string_view name) {
   std::size_t n = 0;
-  if (!CleanText(name, n) || n < 2 || n > 60) {
+  std::string clean;
+  if (!CopyCleanText(name, false, clean, n) || n < 2 || n > 60) {
     auto e = MakeError(ErrorCode::kValidation, "Your name must be 2 to 60 characters.");
     e.field = "display_name";
     return e;

@@ -64,4 +64,38 @@ bool IsHexColour(std::string_view s) {
   return true;
 }
 
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+bool CopyCleanText(std::string_view s, bool multi_line, std::string& out, std::size_t& code_points) {
+  out.clear();
+  code_points = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    if (len == 1 && (c < 0x20 || c == 0x7F)) {
+      if (!multi_line) return false;
+      if (c == '\r') {
+        // A lone CR or CRLF both become one line break.
+        out.push_back('\n');
+        ++code_points;
+        i += (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
+        continue;
+      }
+      if (c != '\n' && c != '\t') return false;
+    }
+    out.append(s.substr(i, len));
+    i += len;
+    ++code_points;
+  }
+  return true;
+}
+
 }  // namespace buurtplein::domain

@@ -3,47 +3,14 @@
 #include <algorithm>
 #include <cctype>
 
+#include "domain/common/text.hpp"
+
 namespace buurtplein::domain::news {
 
 namespace {
 
 AppError NoPost() { return MakeError(ErrorCode::kNotFound, "This news item does not exist, or you cannot see it."); }
 AppError NotYours() { return MakeError(ErrorCode::kForbidden, "Only the author or a buurtverbinder can change this news item."); }
-
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-// Copies valid UTF-8 without control characters (line breaks and tabs allowed when
-// `multi_line`), "\r\n" → "\n"; counts code points. False when the text is not clean.
-bool CopyClean(std::string_view s, bool multi_line, std::string& out, std::size_t& code_points) {
-  out.clear();
-  code_points = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    if (len == 1 && (c < 0x20 || c == 0x7F)) {
-      if (!multi_line) return false;
-      if (c == '\r') {
-        out.push_back('\n');
-        ++code_points;
-        i += (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
-        continue;
-      }
-      if (c != '\n' && c != '\t') return false;
-    }
-    out.append(s.substr(i, len));
-    i += len;
-    ++code_points;
-  }
-  return true;
-}
 
 AppError WithField(AppError e, const char* field) {
   e.field = field;
@@ -65,14 +32,14 @@ Viewer Viewer::Of(std::optional<UserId> user, const std::optional<accounts::Memb
 Result<PostDraft> NewsService::Clean(const PostDraft& draft) {
   PostDraft out = draft;
   std::size_t n = 0;
-  if (!CopyClean(TrimView(draft.title), false, out.title, n)) {
+  if (!CopyCleanText(TrimView(draft.title), false, out.title, n)) {
     return WithField(MakeError(ErrorCode::kValidation, "The title contains characters we cannot use."), "title");
   }
   if (n == 0) return WithField(MakeError(ErrorCode::kValidation, "Give your news a title."), "title");
   if (n > kMaxTitleLength) {
     return WithField(MakeError(ErrorCode::kValidation, "The title is longer than 140 characters."), "title");
   }
-  if (!CopyClean(TrimView(draft.body_markdown), true, out.body_markdown, n)) {
+  if (!CopyCleanText(TrimView(draft.body_markdown), true, out.body_markdown, n)) {
     return WithField(MakeError(ErrorCode::kValidation, "The text contains characters we cannot use."), "body");
   }
   if (n == 0) return WithField(MakeError(ErrorCode::kValidation, "Write the text of your news."), "body");

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "domain/common/text.hpp"
+
 namespace buurtplein::domain::profiles {
 
 namespace {
@@ -9,42 +11,6 @@ namespace {
 AppError NoProfile() { return MakeError(ErrorCode::kNotFound, "This profile does not exist, or you cannot see it."); }
 AppError NoPhoto(std::string detail = {}) {
   return MakeError(ErrorCode::kNotFound, "There is no photo.", std::move(detail));
-}
-
-std::string_view TrimView(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-// Copies valid UTF-8 without control characters (line breaks and tabs allowed when
-// `multi_line`), "\r\n" → "\n"; counts code points. False when the text is not clean.
-bool CopyClean(std::string_view s, bool multi_line, std::string& out, std::size_t& code_points) {
-  out.clear();
-  code_points = 0;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    if (len == 1 && (c < 0x20 || c == 0x7F)) {
-      if (!multi_line) return false;
-      if (c == '\r') {
-        // A lone CR or CRLF both become one line break.
-        out.push_back('\n');
-        ++code_points;
-        i += (i + 1 < s.size() && s[i + 1] == '\n') ? 2 : 1;
-        continue;
-      }
-      if (c != '\n' && c != '\t') return false;
-    }
-    out.append(s.substr(i, len));
-    i += len;
-    ++code_points;
-  }
-  return true;
 }
 
 AppError WithField(AppError e, const char* field) {
@@ -57,7 +23,7 @@ AppError WithField(AppError e, const char* field) {
 Result<std::string> ProfileService::CleanProfileText(std::string_view text) {
   std::string out;
   std::size_t n = 0;
-  if (!CopyClean(TrimView(text), true, out, n)) {
+  if (!CopyCleanText(TrimView(text), true, out, n)) {
     return MakeError(ErrorCode::kValidation, "This text contains characters we cannot use.");
   }
   if (n > kMaxTextLength) return MakeError(ErrorCode::kValidation, "This text is longer than 500 characters.");
@@ -74,7 +40,7 @@ Status ProfileService::Update(UserId user, std::string_view display_name, std::s
                               std::string_view offer) {
   std::string name;
   std::size_t n = 0;
-  if (!CopyClean(TrimView(display_name), false, name, n) || n < 2 || n > 60) {
+  if (!CopyCleanText(TrimView(display_name), false, name, n) || n < 2 || n > 60) {
     return WithField(MakeError(ErrorCode::kValidation, "Your name must be 2 to 60 characters."), "display_name");
   }
   auto clean_about = CleanProfileText(about);

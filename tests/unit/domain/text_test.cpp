@@ -34,3 +34,32 @@ TEST(IsHexColour, AcceptsOnlyHashAndSixHexDigits) {
 }
 
 }  // namespace buurtplein::domain
+
+namespace buurtplein::domain {
+
+TEST(CopyCleanText, KeepsCleanUtf8AndCountsCodePoints) {
+  std::string out;
+  std::size_t n = 0;
+  EXPECT_TRUE(CopyCleanText("Ideeën voor de buurt", false, out, n));
+  EXPECT_EQ(out, "Ideeën voor de buurt");
+  EXPECT_EQ(n, 20u);
+  EXPECT_TRUE(CopyCleanText("regel 1\r\nregel 2\rregel 3\tx", true, out, n));
+  EXPECT_EQ(out, "regel 1\nregel 2\nregel 3\tx");
+}
+
+TEST(CopyCleanText, RefusesControlCharactersAndBrokenUtf8) {
+  std::string out;
+  std::size_t n = 0;
+  EXPECT_FALSE(CopyCleanText("naam\nmet regel", false, out, n));
+  EXPECT_FALSE(CopyCleanText(std::string("nul\0byte", 8), true, out, n));
+  EXPECT_FALSE(CopyCleanText("\xC3", true, out, n));
+  EXPECT_FALSE(CopyCleanText("\xC3\x28", true, out, n));
+  EXPECT_FALSE(CopyCleanText("bel\x07", true, out, n));
+}
+
+TEST(TrimView, RemovesOuterWhiteSpaceOnly) {
+  EXPECT_EQ(TrimView("  a b \t\n"), "a b");
+  EXPECT_EQ(TrimView("   "), "");
+}
+
+}  // namespace buurtplein::domain
