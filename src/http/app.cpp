@@ -74,10 +74,20 @@ std::string_view CodeName(int status) {
 
 bool IsApi(std::string_view path) { return path.rfind("/api/", 0) == 0; }
 
-std::string CacheKey(const Request& req, view::Lang lang) {
+// Pages do not depend on the Host header (links are relative; canonical URLs come from the
+// configuration) except that a site's own host name maps to that site: only such hosts are
+// part of the key, so random Host headers cannot fill or flush the cache.
+std::string CacheKey(const Request& req, view::Lang lang, const domain::sites::Directory& directory) {
   std::string key;
   key.reserve(req.path.size() + 64);
-  key.append(req.Header("host"));
+  std::string_view host = req.Header("host");
+  if (auto colon = host.rfind(':'); colon != std::string_view::npos && host.find(']') == std::string_view::npos) {
+    host = host.substr(0, colon);
+  }
+  std::string lower(host);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (directory.FindSiteByHost(lower)) key.append(lower);
+  key.push_back('\0');
   key.append(req.path);
   key.push_back('\0');
   key.append(view::LangCode(lang));
@@ -183,7 +193,7 @@ std::optional<Response> App::TryFast(const Request& req) {
     return r;
   }
   if (!req.query.empty() || HasSession(req)) return std::nullopt;
-  auto page = services_.cache.Find(CacheKey(req, ChooseLang(req)));
+  auto page = services_.cache.Find(CacheKey(req, ChooseLang(req), *services_.sites.directory()));
   if (!page) return std::nullopt;
   Response r;
   r.route = "cached";
@@ -259,7 +269,7 @@ Response App::Handle(const Request& req) {
     return resp;
   }
 
-  const std::string cache_key = CacheKey(req, ctx.lang);
+  const std::string cache_key = CacheKey(req, ctx.lang, *ctx.directory);
   ctx.params = std::move(match.params);
   if (match.route->scope != Scope::kPlatform) {
     ctx.city = ctx.directory->FindCity(ctx.Param("city"));

@@ -303,3 +303,21 @@ TEST_F(ServerTest, SiteIsReachableOnItsOwnHostName) {
 
 }  // namespace
 }  // namespace buurtplein::testing
+
+namespace buurtplein::testing {
+namespace {
+
+TEST(PageCacheHosts, RandomHostHeadersShareOneCachedPageAndCannotFillTheCache) {
+  TestServer server;
+  auto get = [&](const std::string& host) {
+    return ParseResponse(
+        server.SendRaw("GET /nijmegen/midden/ HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n"));
+  };
+  auto first = get("a.example");
+  ASSERT_EQ(first.status, 200);
+  for (int i = 0; i < 20; ++i) EXPECT_EQ(get("random" + std::to_string(i) + ".example").Header("etag"), first.Header("etag"));
+  EXPECT_EQ(server.runtime().app().services().cache.size(), 1u);
+}
+
+}  // namespace
+}  // namespace buurtplein::testing

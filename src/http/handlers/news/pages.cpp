@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "domain/mail/mail_service.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
 #include "view/markdown.hpp"
@@ -184,12 +185,15 @@ Result<Response> Show(Context& ctx) {
   if (ctx.req.Query("saved") == "1") data["notice"] = ctx.T(Msg("Your news is saved."));
   // OpenGraph: a link shared in WhatsApp or mail shows a preview (public posts only).
   if (post->visibility == Visibility::kPublic) {
-    const std::string host(ctx.req.Header("host"));
+    // The canonical address comes from the configuration, never from the request's Host header:
+    // the page may be cached and served to everyone.
+    const std::string base =
+        domain::mail::SiteBaseUrl(ctx.services.options.public_url, *ctx.city, *ctx.site);
     data["og"] = {{"type", "article"},
                   {"title", post->title},
                   {"description", view["summary"]},
                   {"site_name", ctx.site->name},
-                  {"url", host.empty() ? std::string() : (ctx.req.secure ? "https://" : "http://") + host + PostUrl(ctx, *id)}};
+                  {"url", domain::mail::Link(base, "nieuws/" + std::to_string(id->value))}};
   }
   auto r = ctx.Page("news/show", std::move(data));
   r.cacheable = post->visibility == Visibility::kPublic && !view["is_scheduled"].get<bool>() && !has_forms;
