@@ -4,7 +4,8 @@
 //
 //   bench_generate --database sqlite:///tmp/nl.db --cbs-dir data/cbs [--scale N]
 //
-// --scale is reserved for content per site (news, events) once those features exist; it is
+// --scale N writes N generated news posts per site (marked "[gegenereerd]"); later features add
+// their content here too. The rest of this comment described the old placeholder; it is
 // accepted and reported, and changes nothing yet.
 #include <spdlog/spdlog.h>
 
@@ -25,6 +26,7 @@
 #include "app/config.hpp"
 #include "app/runtime.hpp"
 #include "domain/common/text.hpp"
+#include "domain/news/model.hpp"
 #include "store/open_store.hpp"
 
 namespace buurtplein::bench {
@@ -285,6 +287,47 @@ int Run(const std::string& database, const std::string& cbs_dir, int scale) {
   }
   const double write_s = SecondsSince(t);
 
+  // Content at the chosen scale: `scale` news posts per site, by one generated author, marked
+  // as generated in title and text; published in the last hours, so site homes show them.
+  t = Clock::now();
+  const std::int64_t kGeneratedAt = std::chrono::duration_cast<std::chrono::seconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count();
+  long posts = 0;
+  if (scale > 0) {
+    domain::accounts::NewUser author;
+    author.email = "bench-generator@example.nl";
+    author.display_name = "Gegenereerde schrijver";
+    author.password_hash = "!generated: no password can match";  // nobody logs in as this author
+    author.created_at = kGeneratedAt;
+    auto existing = store.users().FindUserByEmail(author.email);
+    auto user = existing ? domain::Result<domain::accounts::User>(*existing) : store.users().CreateUser(author);
+    if (!user) throw std::runtime_error("Generated author: " + user.error().internal_detail);
+    runtime.sites().Reload();
+    const auto snapshot = runtime.sites().directory();
+    for (std::size_t ci = 0; ci < snapshot->cities.size(); ++ci) {
+      for (const auto& site : snapshot->sites[ci]) {
+        domain::news::ListQuery q;
+        q.now = kGeneratedAt + 86400;
+        q.include_members_only = true;
+        q.limit = 1;
+        if (!store.news().ListPublished(site.id, q).empty()) continue;  // a second run adds nothing
+        for (int i = 0; i < scale; ++i) {
+          domain::news::PostDraft d;
+          d.title = "[gegenereerd] Buurtbericht " + std::to_string(i + 1) + " van " + site.name;
+          d.body_markdown = "*Gegenereerde tekst voor de benchmark.* Dit bericht " + std::to_string(i + 1) +
+                            " hoort bij " + site.name + ".\n\n- punt een\n- punt twee\n";
+          d.published_at = kGeneratedAt - static_cast<std::int64_t>(i) * 3600;
+          if (auto post = store.news().CreatePost(site.id, user->id, d, kGeneratedAt); !post) {
+            throw std::runtime_error("Post for " + site.slug + ": " + post.error().internal_detail);
+          }
+          ++posts;
+        }
+      }
+    }
+  }
+  const double content_s = SecondsSince(t);
+
   t = Clock::now();
   runtime.sites().Reload();
   const auto dir = runtime.sites().directory();
@@ -296,7 +339,7 @@ int Run(const std::string& database, const std::string& cbs_dir, int scale) {
               report.buurten, import_s);
   std::printf("Cities: %ld, sites: %ld created, %ld kept, %zu in the directory (plan %.2f s, write %.2f s, reload %.2f s)\n",
               cities, created, kept, listed, plan_s, write_s, reload_s);
-  std::printf("Scale: %d (reserved: content per site does not exist yet)\n", scale);
+  std::printf("Scale: %d news posts per site, %ld written (%.2f s)\n", scale, posts, content_s);
   if (largest && !largest->sites.empty()) {
     // The first buurt (by CBS code) of the city with the most buurten: a typical site page.
     std::printf("Sample site: /%s/%s/\n", largest->city.slug.c_str(), largest->sites.front().slug.c_str());
@@ -314,7 +357,7 @@ int main(int argc, char** argv) {
   int scale = 1;
   cli.add_option("--database", database, "sqlite:///path/to/file.db or postgresql://…")->required();
   cli.add_option("--cbs-dir", cbs_dir, "directory with the CBS files (data/cbs)")->check(CLI::ExistingDirectory);
-  cli.add_option("--scale", scale, "content per site (reserved: news and events do not exist yet)")
+  cli.add_option("--scale", scale, "news posts per site (generated, marked as such; 0: none)")
       ->check(CLI::Range(1, 1000));
   CLI11_PARSE(cli, argc, argv);
   try {

@@ -124,7 +124,7 @@ DB_A=$TMP/demo.db
 DB_B=$TMP/national.db
 "$BIN" --database "sqlite://$DB_A" --log-level warn demo >"$TMP/demo.out"
 tail -1 "$TMP/demo.out"
-"$GEN" --database "sqlite://$DB_B" --cbs-dir data/cbs | tee "$TMP/generate.out"
+"$GEN" --database "sqlite://$DB_B" --cbs-dir data/cbs --scale "${BENCH_SCALE:-1}" | tee "$TMP/generate.out"
 PAGE_A=/nijmegen/oost/
 PAGE_B=$(sed -n 's/^Sample site: //p' "$TMP/generate.out")
 [[ -n $PAGE_B ]] || { echo "run.sh: bench_generate named no sample site" >&2; exit 1; }
