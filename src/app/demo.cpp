@@ -68,7 +68,7 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
     c.association_name = "Vereniging Buurtplein " + area->name + " (voorbeeld)";
     c.lon = area->lon;
     c.lat = area->lat;
-    auto city = store.cities().UpsertCity(c);
+    auto city = sites.UpsertCity(c);
     if (!city) throw std::runtime_error("demo: city " + c.name + ": " + city.error().internal_detail);
     if (c.gemeente_code == "GM0268") nijmegen = *city;
   }

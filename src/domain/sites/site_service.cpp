@@ -68,6 +68,34 @@ Status SiteService::Validate(const SiteDraft& d) {
   return Ok{};
 }
 
+bool SiteService::IsReservedCitySlug(std::string_view slug) {
+  // Kept in step with the literal first segments in src/http/routes.cpp (a test checks it).
+  static constexpr std::string_view kReserved[] = {"account", "api",     "static", "privacy", "dev",
+                                                   "healthz", "readyz",  "metrics", "admin",  "assets"};
+  for (auto r : kReserved) {
+    if (slug == r) return true;
+  }
+  return false;
+}
+
+Status SiteService::ValidateCity(const City& c) {
+  if (!IsSlug(c.slug) || IsReservedCitySlug(c.slug)) {
+    return MakeError(ErrorCode::kValidation,
+                     "The web address of a city may contain only lower-case letters, digits and dashes, and may not be one of the platform's own addresses.");
+  }
+  if (c.name.empty() || c.name.size() > 80 || c.gemeente_code.size() != 6 || c.gemeente_code.rfind("GM", 0) != 0) {
+    return MakeError(ErrorCode::kValidation, "A city needs a name and a CBS gemeente code like GM0268.");
+  }
+  return Ok{};
+}
+
+Result<City> SiteService::UpsertCity(const City& city) {
+  if (auto s = ValidateCity(city); !s) return s.error();
+  auto out = store_.cities().UpsertCity(city);
+  if (out) Reload();
+  return out;
+}
+
 Result<Site> SiteService::CreateSite(CityId city, const SiteDraft& draft) {
   if (auto s = Validate(draft); !s) return s.error();
   auto site = store_.sites().CreateSite(city, draft);

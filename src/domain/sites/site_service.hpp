@@ -46,6 +46,8 @@ class SiteService {
   Result<Site> UpdateSite(CityId city, SiteId site, const SiteDraft& draft);
   /// Creates or updates a site by slug (idempotent demo and imports).
   Result<Site> UpsertSite(CityId city, const SiteDraft& draft);
+  /// Validates and creates or updates a city by its CBS code (idempotent demo and imports).
+  Result<City> UpsertCity(const City& city);
 
   /// The current snapshot; cheap, safe from any thread.
   std::shared_ptr<const Directory> directory() const { return std::atomic_load(&directory_); }
@@ -57,6 +59,10 @@ class SiteService {
 
   /// Checks a draft; the first problem found, as a user-facing message.
   static Status Validate(const SiteDraft& draft);
+  /// Checks a city: a valid slug that is not one of the platform's own first path segments.
+  static Status ValidateCity(const City& city);
+  /// True for first path segments the platform uses itself (/account/, /api/, /static/, …).
+  static bool IsReservedCitySlug(std::string_view slug);
 
  private:
   Store& store_;

@@ -181,3 +181,25 @@ TEST_F(PolicyWalk, EveryRouteWithEveryRoleGetsWhatItsRulePromises) {
 
 }  // namespace
 }  // namespace buurtplein::testing
+
+namespace buurtplein::testing {
+namespace {
+
+// A city may not take a first path segment the platform uses itself: every literal first segment
+// of the route table must be reserved.
+TEST(ReservedCitySlugs, CoverEveryLiteralFirstSegmentOfTheRouteTable) {
+  TestServer server(false);
+  for (const auto& route : server.runtime().app().router().routes()) {
+    if (route.segments.empty()) continue;
+    const std::string& first = route.segments.front();
+    if (first.empty() || first.front() == '{') continue;
+    EXPECT_TRUE(domain::sites::SiteService::IsReservedCitySlug(first)) << first << " (" << route.pattern << ")";
+  }
+  domain::sites::City c{{}, "GM9999", "Account", "account", "Vereniging", 0, 0};
+  EXPECT_FALSE(domain::sites::SiteService::ValidateCity(c).ok());
+  c.slug = "accountstad";
+  EXPECT_TRUE(domain::sites::SiteService::ValidateCity(c).ok());
+}
+
+}  // namespace
+}  // namespace buurtplein::testing
