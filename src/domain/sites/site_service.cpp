@@ -25,11 +25,16 @@ const Site* Directory::FindSiteByHost(std::string_view host) const {
   return it == site_by_host.end() ? nullptr : &sites[it->second.first][it->second.second];
 }
 
+const Site* Directory::FindSiteById(SiteId id, const City** city) const {
+  auto it = site_by_id.find(id);
+  if (it == site_by_id.end()) return nullptr;
+  if (city) *city = &cities[it->second.first];
+  return &sites[it->second.first][it->second.second];
+}
+
 const City* Directory::CityOf(const Site& site) const {
-  for (const auto& c : cities) {
-    if (c.id == site.city_id) return &c;
-  }
-  return nullptr;
+  auto it = site_by_id.find(site.id);
+  return it == site_by_id.end() ? nullptr : &cities[it->second.first];
 }
 
 const std::vector<Site>& Directory::SitesOf(const City& city) const {
@@ -134,6 +139,7 @@ void SiteService::Reload() {
     for (std::size_t si = 0; si < dir->sites[ci].size(); ++si) {
       const Site& site = dir->sites[ci][si];
       dir->site_by_path.emplace(city.slug + "/" + site.slug, std::make_pair(ci, si));
+      dir->site_by_id.emplace(site.id, std::make_pair(ci, si));
       for (const auto& host : site.hosts) dir->site_by_host.emplace(host, std::make_pair(ci, si));
     }
   }

@@ -23,6 +23,8 @@ struct Directory {
   std::vector<std::vector<Site>> sites;
   /// "city-slug/site-slug" → (city index, site index)
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> site_by_path;
+  /// site id → (city index, site index)
+  std::unordered_map<SiteId, std::pair<std::size_t, std::size_t>> site_by_id;
   /// custom host → (city index, site index)
   std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> site_by_host;
 
@@ -32,6 +34,8 @@ struct Directory {
   /// The site with this custom host name (lower case, without port), or nullptr.
   const Site* FindSiteByHost(std::string_view host) const;
   const City* CityOf(const Site& site) const;
+  /// The site with this id (any city), or nullptr; `city` is set to its city when given.
+  const Site* FindSiteById(SiteId id, const City** city = nullptr) const;
   const std::vector<Site>& SitesOf(const City& city) const;
 };
 

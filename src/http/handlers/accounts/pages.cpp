@@ -6,7 +6,7 @@
 #include <charconv>
 #include <ctime>
 
-#include "http/handlers/accounts/form_page.hpp"
+#include "http/handlers/form_page.hpp"
 #include "view/i18n.hpp"
 
 namespace buurtplein::http::handlers::accounts {
@@ -116,16 +116,8 @@ Result<Response> Account(Context& ctx) {
                      {"is_operator", user.is_operator}};
   nlohmann::json list = nlohmann::json::array();
   for (const auto& m : ctx.services.store.memberships().ListMembershipsOfUser(user.id)) {
-    const domain::sites::Site* site = nullptr;
     const domain::sites::City* city = nullptr;
-    for (const auto& c : ctx.directory->cities) {
-      for (const auto& s : ctx.directory->SitesOf(c)) {
-        if (s.id == m.site) {
-          site = &s;
-          city = &c;
-        }
-      }
-    }
+    const domain::sites::Site* site = ctx.directory->FindSiteById(m.site, &city);
     if (!site) continue;
     using domain::accounts::MemberRole;
     using domain::accounts::MemberStatus;

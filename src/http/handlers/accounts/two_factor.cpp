@@ -1,6 +1,6 @@
 #include "http/handlers/accounts/two_factor.hpp"
 
-#include "http/handlers/accounts/form_page.hpp"
+#include "http/handlers/form_page.hpp"
 #include "view/i18n.hpp"
 #include "view/qr_svg.hpp"
 

@@ -16,11 +16,7 @@ namespace {
 std::string HomeElsewhere(const Context& ctx) {
   for (const auto& m : ctx.services.store.memberships().ListMembershipsOfUser(ctx.auth->user.id)) {
     if (m.kind != MembershipKind::kHome || m.site == ctx.site->id) continue;
-    for (std::size_t c = 0; c < ctx.directory->cities.size(); ++c) {
-      for (const auto& s : ctx.directory->sites[c]) {
-        if (s.id == m.site) return s.name;
-      }
-    }
+    if (const auto* s = ctx.directory->FindSiteById(m.site)) return s->name;
   }
   return {};
 }

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/mail/mail_service.hpp"
+#include "http/handlers/form_page.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
 #include "view/markdown.hpp"
@@ -78,25 +79,10 @@ nlohmann::json FormValues(const std::string& title, const std::string& body, Vis
 
 Response FormPage(Context& ctx, bool editing, const std::string& action, const nlohmann::json& values,
                   const domain::AppError* error, int status) {
-  auto data = ctx.PageData(ctx.T(editing ? Msg("Edit news") : Msg("Write news")));
-  data["csrf"] = ctx.CsrfToken();
-  data["editing"] = editing;
-  data["action"] = action;
-  if (editing) data["action_delete"] = action.substr(0, action.size() - std::string_view("bewerken").size()) + "verwijderen";
-  data["values"] = values;
-  data["news_url"] = NewsUrl(ctx);
-  data["has_errors"] = false;
-  data["errors"] = nlohmann::json::array();
-  if (error) {
-    const std::string field = error->field.empty() ? "form" : error->field;
-    const std::string message = ctx.T(error->public_message);
-    data["has_errors"] = true;
-    data["errors"].push_back({{"field", field}, {"message", message}});
-    data["error_" + field] = message;
-  }
-  auto r = ctx.Page(kTemplateForm, std::move(data));
-  r.status = status;
-  return r;
+  nlohmann::json extra = {{"editing", editing}, {"action", action}, {"news_url", NewsUrl(ctx)}};
+  if (editing) extra["action_delete"] = action.substr(0, action.size() - std::string_view("bewerken").size()) + "verwijderen";
+  return handlers::FormPage(ctx, kTemplateForm, ctx.T(editing ? Msg("Edit news") : Msg("Write news")), values, error,
+                            status, extra);
 }
 
 int FormStatus(const domain::AppError& e) { return e.code == ErrorCode::kValidation ? 422 : 400; }

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "http/handlers/form_page.hpp"
 #include "http/multipart.hpp"
 #include "view/i18n.hpp"
 
@@ -33,50 +34,24 @@ nlohmann::json VisibleIn(const Context& ctx, UserId user) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& m : ctx.services.store.memberships().ListMembershipsOfUser(user)) {
     if (m.status != domain::accounts::MemberStatus::kVerified) continue;
-    for (const auto& c : ctx.directory->cities) {
-      for (const auto& s : ctx.directory->SitesOf(c)) {
-        if (s.id == m.site) {
-          list.push_back({{"site_name", s.name},
-                          {"profile_url", SiteUrl(c, s) + "people/" + std::to_string(user.value)}});
-        }
-      }
+    const domain::sites::City* city = nullptr;
+    if (const auto* s = ctx.directory->FindSiteById(m.site, &city)) {
+      list.push_back({{"site_name", s->name},
+                      {"profile_url", SiteUrl(*city, *s) + "people/" + std::to_string(user.value)}});
     }
   }
   return list;
 }
 
 Response EditPage(Context& ctx, const nlohmann::json& values, const domain::AppError* error, int status) {
-  auto data = ctx.PageData(ctx.T(Msg("Your profile")));
-  data["csrf"] = ctx.CsrfToken();
-  data["values"] = values;
-  data["has_errors"] = false;
-  data["errors"] = nlohmann::json::array();
-  if (error) {
-    const std::string field = error->field.empty() ? "form" : error->field;
-    const std::string message = ctx.T(error->public_message);
-    data["has_errors"] = true;
-    data["errors"].push_back({{"field", field}, {"message", message}});
-    data["error_" + field] = message;
-  }
+  nlohmann::json extra = nlohmann::json::object();
   auto own = ctx.services.profiles->Own(ctx.auth->user.id);
-  if (own && !own->photo_key.empty()) {
-    data["photo_url"] = PhotoUrl("/account/profile/photo", *own, false);
-  }
-  data["visible_in"] = VisibleIn(ctx, ctx.auth->user.id);
-  data["has_visible"] = !data["visible_in"].empty();
-  if (ctx.req.Query("saved") == "1") data["notice"] = ctx.T(Msg("Your profile is saved."));
-  if (ctx.req.Query("saved") == "photo-removed") data["notice"] = ctx.T(Msg("Your photo is removed."));
-  auto r = ctx.Page(kTemplateEdit, std::move(data));
-  r.status = status;
-  return r;
-}
-
-int FormStatus(const domain::AppError& e) {
-  switch (e.code) {
-    case ErrorCode::kValidation: return 422;
-    case ErrorCode::kPayloadTooLarge: return 413;
-    default: return 400;
-  }
+  if (own && !own->photo_key.empty()) extra["photo_url"] = PhotoUrl("/account/profile/photo", *own, false);
+  extra["visible_in"] = VisibleIn(ctx, ctx.auth->user.id);
+  extra["has_visible"] = !extra["visible_in"].empty();
+  if (ctx.req.Query("saved") == "1") extra["notice"] = ctx.T(Msg("Your profile is saved."));
+  if (ctx.req.Query("saved") == "photo-removed") extra["notice"] = ctx.T(Msg("Your photo is removed."));
+  return handlers::FormPage(ctx, kTemplateEdit, ctx.T(Msg("Your profile")), values, error, status, extra);
 }
 
 std::optional<UserId> ParseUserId(const std::string& raw) {
@@ -128,13 +103,13 @@ Result<Response> Edit(Context& ctx) {
                                  {"offer", text("offer")}};
 
   if (auto s = profiles.Update(user, text("display_name"), text("about"), text("offer")); !s) {
-    return EditPage(ctx, values, &s.error(), FormStatus(s.error()));
+    return EditPage(ctx, values, &s.error(), StatusFor(s.error()));
   }
   // No file chosen: browsers send the part with an empty filename and no content.
   if (const MultipartPart* photo = FindPart(*parts, "photo"); photo && photo->is_file && !photo->body.empty()) {
     if (auto s = profiles.SetPhoto(user, photo->body); !s) {
       if (s.error().code == ErrorCode::kInternal) return s.error();
-      return EditPage(ctx, values, &s.error(), FormStatus(s.error()));
+      return EditPage(ctx, values, &s.error(), StatusFor(s.error()));
     }
   }
   return Redirect(303, "/account/profile?saved=1");

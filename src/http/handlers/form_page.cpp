@@ -1,6 +1,6 @@
-#include "http/handlers/accounts/form_page.hpp"
+#include "http/handlers/form_page.hpp"
 
-namespace buurtplein::http::handlers::accounts {
+namespace buurtplein::http::handlers {
 
 Response FormPage(Context& ctx, const std::string& tmpl, const std::string& title, const nlohmann::json& values,
                   const domain::AppError* error, int status, const nlohmann::json& extra) {
@@ -27,6 +27,7 @@ int StatusFor(const domain::AppError& e) {
     case domain::ErrorCode::kValidation: return 422;
     case domain::ErrorCode::kRateLimited: return 429;
     case domain::ErrorCode::kNotFound: return 404;
+    case domain::ErrorCode::kPayloadTooLarge: return 413;
     default: return 400;
   }
 }
@@ -38,4 +39,4 @@ Response Refused(Context& ctx, const std::string& tmpl, const std::string& title
   return r;
 }
 
-}  // namespace buurtplein::http::handlers::accounts
+}  // namespace buurtplein::http::handlers
