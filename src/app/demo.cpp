@@ -7,6 +7,33 @@
 #include "app/cbs_import.hpp"
 #include "app/demo_people.hpp"
 #include "domain/common/text.hpp"
+// [agenda] >>>
+// [agenda] <<<
+
+// [market] >>>
+// [market] <<<
+
+// [messages] >>>
+// [messages] <<<
+
+// [groups] >>>
+// [groups] <<<
+
+// [questions] >>>
+// [questions] <<<
+
+// [search] >>>
+// [search] <<<
+
+// [api] >>>
+// [api] <<<
+
+// [directory] >>>
+// [directory] <<<
+
+// [newsx] >>>
+// [newsx] <<<
+
 
 namespace buurtplein::app {
 
@@ -91,7 +118,34 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   }
   sites.Reload();
   spdlog::info("demo: {} cities, {} Nijmegen sites", 5, std::size(kNijmegenSites));
-  LoadDemoPeople(store, *sites.directory());  // residents, buurtverbinders, an operator
+  LoadDemoPeople(store, *sites.directory());
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+  // residents, buurtverbinders, an operator
 }
 
 }  // namespace buurtplein::app

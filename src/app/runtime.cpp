@@ -128,6 +128,33 @@ void Runtime::PrepareWeb() {
   news_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
   privacy().RegisterEraser(*news_);
   services.news = news_.get();
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+
   if (config_.mail_transport == "file") {
     dev_mailbox_ = std::make_unique<mail::EmlMailbox>(std::filesystem::path(config_.data_dir) / "mail");
     services.dev_mailbox = dev_mailbox_.get();

@@ -24,6 +24,34 @@
 #include "view/i18n.hpp"
 #include "view/renderer.hpp"
 
+// [agenda] >>>
+// [agenda] <<<
+
+// [market] >>>
+// [market] <<<
+
+// [messages] >>>
+// [messages] <<<
+
+// [groups] >>>
+// [groups] <<<
+
+// [questions] >>>
+// [questions] <<<
+
+// [search] >>>
+// [search] <<<
+
+// [api] >>>
+// [api] <<<
+
+// [directory] >>>
+// [directory] <<<
+
+// [newsx] >>>
+// [newsx] <<<
+
+
 namespace buurtplein::app {
 
 /// The composition root: builds every part from the configuration and wires them together.
@@ -71,6 +99,33 @@ class Runtime {
   std::unique_ptr<media::FilePhotoStorage> photo_storage_;  // data_dir/uploads/photos
   std::unique_ptr<domain::profiles::ProfileService> profiles_;
   std::unique_ptr<domain::news::NewsService> news_;
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+
   view::Catalogs catalogs_;
   std::unique_ptr<view::Renderer> renderer_;
   http::StaticFiles static_files_;

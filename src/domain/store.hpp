@@ -11,6 +11,34 @@
 #include "domain/profiles/repositories.hpp"
 #include "domain/sites/repositories.hpp"
 
+// [agenda] >>>
+// [agenda] <<<
+
+// [market] >>>
+// [market] <<<
+
+// [messages] >>>
+// [messages] <<<
+
+// [groups] >>>
+// [groups] <<<
+
+// [questions] >>>
+// [questions] <<<
+
+// [search] >>>
+// [search] <<<
+
+// [api] >>>
+// [api] <<<
+
+// [directory] >>>
+// [directory] <<<
+
+// [newsx] >>>
+// [newsx] <<<
+
+
 namespace buurtplein::domain {
 
 /// The database behind every repository. One implementation per engine (src/store/sqlite,
@@ -32,6 +60,33 @@ class Store {
   virtual profiles::ProfileRepository& profiles() = 0;
   /// Neighbourhood news (issue 4 §2).
   virtual news::NewsRepository& news() = 0;
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+
   /// Reads and erases personal data as the declaration in accounts/personal_data.hpp says.
   virtual accounts::PersonalDataRepository& personal_data() = 0;
 

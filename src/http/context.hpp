@@ -24,6 +24,35 @@
 #include "view/i18n.hpp"
 #include "view/renderer.hpp"
 
+// Services of features, declared here so the context does not pull in their headers
+// [agenda] >>>
+// [agenda] <<<
+
+// [market] >>>
+// [market] <<<
+
+// [messages] >>>
+// [messages] <<<
+
+// [groups] >>>
+// [groups] <<<
+
+// [questions] >>>
+// [questions] <<<
+
+// [search] >>>
+// [search] <<<
+
+// [api] >>>
+// [api] <<<
+
+// [directory] >>>
+// [directory] <<<
+
+// [newsx] >>>
+// [newsx] <<<
+
+
 namespace buurtplein::http {
 
 /// Settings of the HTTP layer, from the configuration.
@@ -53,6 +82,33 @@ struct Services {
   domain::accounts::PrivacyService* privacy = nullptr;  ///< download my data, delete my account
   domain::profiles::ProfileService* profiles = nullptr;  ///< residents' profiles and photos
   domain::news::NewsService* news = nullptr;  ///< neighbourhood news (issue 4 §2)
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+
   const domain::mail::Mailbox* dev_mailbox = nullptr;   ///< the .eml files (mail_transport "file")
 };
 

@@ -11,6 +11,35 @@
 #include "http/handlers/sites/api.hpp"
 #include "http/handlers/sites/pages.hpp"
 
+// Feature includes (one marked block per feature, so parallel work merges cleanly)
+// [agenda] >>>
+// [agenda] <<<
+
+// [market] >>>
+// [market] <<<
+
+// [messages] >>>
+// [messages] <<<
+
+// [groups] >>>
+// [groups] <<<
+
+// [questions] >>>
+// [questions] <<<
+
+// [search] >>>
+// [search] <<<
+
+// [api] >>>
+// [api] <<<
+
+// [directory] >>>
+// [directory] <<<
+
+// [newsx] >>>
+// [newsx] <<<
+
+
 namespace buurtplein::http {
 
 void AddRoutes(Router& r) {
@@ -139,6 +168,33 @@ void AddRoutes(Router& r) {
     r.Add({kPost, "/{city}/{site}/nieuws/{id}/verwijderen", "news.delete", nws::Delete, kForm, kSite, kSiteMember});
     r.Add({kPost, "/{city}/{site}/nieuws/{id}/vastzetten", "news.pin", nws::Pin, kForm, kSite, kSiteBuurtverbinder});
   }
+
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
 
   // Development mail: the .eml files of `make run` (404 outside development mode; issue 3 §2)
   r.Add({kGet, "/dev/mail", "dev.mail", dev::MailList, kForm, kPlatform, kDevelopment});

@@ -211,6 +211,33 @@ std::vector<TableDecl> Build() {
                 {"published_at", kExported, kTime},
                 {"created_at", kExported, kTime},
                 {"updated_at", kExported, kTime}}});
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+
   return d;
 }
 

@@ -14,6 +14,34 @@
 #include "store/postgres/two_factor_repository.hpp"
 #include "store/postgres/verification_repository.hpp"
 
+// [agenda] >>>
+// [agenda] <<<
+
+// [market] >>>
+// [market] <<<
+
+// [messages] >>>
+// [messages] <<<
+
+// [groups] >>>
+// [groups] <<<
+
+// [questions] >>>
+// [questions] <<<
+
+// [search] >>>
+// [search] <<<
+
+// [api] >>>
+// [api] <<<
+
+// [directory] >>>
+// [directory] <<<
+
+// [newsx] >>>
+// [newsx] <<<
+
+
 namespace buurtplein::store::postgres {
 namespace {
 
@@ -50,6 +78,33 @@ class PostgresStore final : public domain::Store {
   domain::mail::OutboxRepository& mail() override { return mail_; }
   domain::profiles::ProfileRepository& profiles() override { return profiles_; }
   domain::news::NewsRepository& news() override { return news_; }
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+
   domain::accounts::PersonalDataRepository& personal_data() override { return personal_data_; }
   std::string engine() const override { return "postgresql"; }
 
@@ -111,6 +166,33 @@ class PostgresStore final : public domain::Store {
   PostgresMembershipRepository memberships_;
   PostgresProfileRepository profiles_{pool_};
   PostgresNewsRepository news_{pool_};
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+
   PostgresPersonalDataRepository personal_data_;
   PostgresTwoFactorRepository two_factor_;
   PostgresVerificationRepository verification_{pool_};

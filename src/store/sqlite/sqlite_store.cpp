@@ -11,6 +11,34 @@
 #include "store/sqlite/two_factor_repository.hpp"
 #include "store/sqlite/verification_repository.hpp"
 
+// [agenda] >>>
+// [agenda] <<<
+
+// [market] >>>
+// [market] <<<
+
+// [messages] >>>
+// [messages] <<<
+
+// [groups] >>>
+// [groups] <<<
+
+// [questions] >>>
+// [questions] <<<
+
+// [search] >>>
+// [search] <<<
+
+// [api] >>>
+// [api] <<<
+
+// [directory] >>>
+// [directory] <<<
+
+// [newsx] >>>
+// [newsx] <<<
+
+
 namespace buurtplein::store::sqlite {
 namespace {
 
@@ -40,6 +68,33 @@ class SqliteStore final : public domain::Store {
   domain::mail::OutboxRepository& mail() override { return mail_; }
   domain::profiles::ProfileRepository& profiles() override { return profiles_; }
   domain::news::NewsRepository& news() override { return news_; }
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+
   domain::accounts::PersonalDataRepository& personal_data() override { return personal_data_; }
   std::string engine() const override { return "sqlite"; }
 
@@ -102,6 +157,33 @@ class SqliteStore final : public domain::Store {
   SqliteMembershipRepository memberships_;
   SqliteProfileRepository profiles_{db_};
   SqliteNewsRepository news_{db_};
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+
   SqlitePersonalDataRepository personal_data_;
   SqliteTwoFactorRepository two_factor_;
   SqliteVerificationRepository verification_{db_};

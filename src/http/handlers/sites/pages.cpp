@@ -6,6 +6,33 @@
 #include <unordered_set>
 
 #include "http/handlers/news/pages.hpp"
+// [agenda] >>>
+// [agenda] <<<
+
+// [market] >>>
+// [market] <<<
+
+// [messages] >>>
+// [messages] <<<
+
+// [groups] >>>
+// [groups] <<<
+
+// [questions] >>>
+// [questions] <<<
+
+// [search] >>>
+// [search] <<<
+
+// [api] >>>
+// [api] <<<
+
+// [directory] >>>
+// [directory] <<<
+
+// [newsx] >>>
+// [newsx] <<<
+
 #include "view/i18n.hpp"
 
 namespace buurtplein::http::handlers::sites {
@@ -187,6 +214,33 @@ domain::Result<Response> SiteHome(Context& ctx) {
   data["map"] = MapData(ctx, ctx.site_url + "map.geojson", lat, lon, 14);
   bool cacheable = true;  // not with members-only news, nor while a scheduled post waits
   data["news"] = handlers::news::ThisWeek(ctx, cacheable);
+  // [agenda] >>>
+  // [agenda] <<<
+
+  // [market] >>>
+  // [market] <<<
+
+  // [messages] >>>
+  // [messages] <<<
+
+  // [groups] >>>
+  // [groups] <<<
+
+  // [questions] >>>
+  // [questions] <<<
+
+  // [search] >>>
+  // [search] <<<
+
+  // [api] >>>
+  // [api] <<<
+
+  // [directory] >>>
+  // [directory] <<<
+
+  // [newsx] >>>
+  // [newsx] <<<
+
   auto r = ctx.Page("sites/site_home", std::move(data));
   r.cacheable = cacheable;
   return r;
