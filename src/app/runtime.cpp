@@ -147,6 +147,15 @@ void Runtime::PrepareWeb() {
   // [search] <<<
 
   // [api] >>>
+  // Feeds and the JSON API read public news. A change on a site also empties its city's cached
+  // pages (the city's news feed gathers every site): the cache asks the directory for the city.
+  feeds_ = std::make_unique<domain::feeds::FeedService>(*store_, clock_);
+  services.feeds = feeds_.get();
+  cache_.SetCityResolver([this](domain::SiteId site) {
+    const domain::sites::City* city = nullptr;
+    sites_->directory()->FindSiteById(site, &city);
+    return city ? city->id : domain::CityId{};
+  });
   // [api] <<<
 
   // [directory] >>>

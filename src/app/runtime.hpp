@@ -43,6 +43,7 @@
 // [search] <<<
 
 // [api] >>>
+#include "domain/feeds/feed_service.hpp"
 // [api] <<<
 
 // [directory] >>>
@@ -118,6 +119,7 @@ class Runtime {
   // [search] <<<
 
   // [api] >>>
+  std::unique_ptr<domain::feeds::FeedService> feeds_;
   // [api] <<<
 
   // [directory] >>>

@@ -30,6 +30,7 @@
 // [search] <<<
 
 // [api] >>>
+#include "domain/feeds/repositories.hpp"
 // [api] <<<
 
 // [directory] >>>
@@ -79,6 +80,8 @@ class Store {
   // [search] <<<
 
   // [api] >>>
+  /// Public, published news for feeds and the JSON API (issue 4 §9, §10).
+  virtual feeds::PublicNewsRepository& public_news() = 0;
   // [api] <<<
 
   // [directory] >>>

@@ -293,7 +293,8 @@ Response App::Handle(const Request& req) {
   }
 
   const domain::SiteId cache_site = ctx.site ? ctx.site->id : domain::SiteId{};
-  const std::uint64_t generation = services_.cache.Generation(cache_site);
+  const domain::CityId cache_city = ctx.city && !ctx.site ? ctx.city->id : domain::CityId{};
+  const std::uint64_t generation = services_.cache.Generation(cache_site, cache_city);
   if (auto refused = Guard(ctx, *match.route)) {
     resp = std::move(*refused);
   } else {
@@ -319,6 +320,7 @@ Response App::Handle(const Request& req) {
     page->etag = BodyEtag(page->body);
     if (IsCompressible(page->content_type) && page->body.size() > 256) page->gzip_body = Gzip(page->body);
     page->site = cache_site;
+    page->city = cache_city;
     page->generation = generation;
     services_.cache.Store(cache_key, page);
     resp.SetHeader("ETag", page->etag);
@@ -477,6 +479,11 @@ void App::Finalize(const Request& req, Response& resp) const {
   resp.SetHeader("X-Frame-Options", "DENY");
   resp.SetHeader("X-Request-Id", req.request_id);
   if (req.secure) resp.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // The read-only JSON API may be called from any other website (issue 4 §10); it reads no
+  // cookie-protected data, so no credentials are allowed.
+  if (IsApi(req.path) && (req.method == Method::kGet || req.method == Method::kHead)) {
+    resp.SetHeader("Access-Control-Allow-Origin", "*");
+  }
   if (HasSession(req) && resp.route != "static") {
     // Nothing rendered for a logged-in person is stored by any cache, their browser's included.
     // Static files are the same bytes for everyone and read no cookie: they keep their caching

@@ -1,6 +1,8 @@
 #include "http/context.hpp"
 
+#include "domain/mail/mail_service.hpp"
 #include "domain/security/tokens.hpp"
+#include "view/i18n.hpp"
 
 namespace buurtplein::http {
 
@@ -65,6 +67,22 @@ nlohmann::json Context::PageData(const std::string& page_title) const {
                  {"url", city_url},
                  {"association_name", city->association_name}};
   }
+  // OpenGraph: every page can be shared with a preview; handlers refine it (og:type article, a
+  // summary as description, an image).
+  d["og"] = {{"type", "website"},
+             {"title", page_title},
+             {"description", site && !site->tagline.empty()
+                                 ? site->tagline
+                                 : T(view::Msg("Buurtplein: an online village square for every neighbourhood"))},
+             {"site_name", site ? site->name : city ? "Buurtplein " + city->name : std::string("Buurtplein")},
+             {"url", PublicUrl(req.path)},
+             {"locale", lang == view::Lang::kNl ? "nl_NL" : "en_GB"}};
+  d["alternates"] = nlohmann::json::array();
+  if (site) {
+    AddAlternate(d, "application/atom+xml", T(view::Msg("News")) + " – " + site->name, PublicUrl(site_url + "nieuws.atom"));
+  } else if (city) {
+    AddAlternate(d, "application/atom+xml", T(view::Msg("News")) + " – " + city->name, PublicUrl(city_url + "nieuws.atom"));
+  }
   if (site) {
     d["site"] = {{"name", site->name},
                  {"tagline", site->tagline},
@@ -74,6 +92,19 @@ nlohmann::json Context::PageData(const std::string& page_title) const {
                  {"is_building", site->status == domain::sites::SiteStatus::kBuilding}};
   }
   return d;
+}
+
+std::string Context::PublicUrl(const std::string& path) const {
+  if (site && city && path.rfind(site_url, 0) == 0) {
+    return domain::mail::Link(domain::mail::SiteBaseUrl(services.options.public_url, *city, *site),
+                              std::string_view(path).substr(site_url.size()));
+  }
+  return domain::mail::Link(services.options.public_url, path);
+}
+
+void AddAlternate(nlohmann::json& page_data, const std::string& type, const std::string& title,
+                  const std::string& href) {
+  page_data["alternates"].push_back({{"type", type}, {"title", title}, {"href", href}});
 }
 
 Response Context::Page(const std::string& template_name, nlohmann::json data) const {

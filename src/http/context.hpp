@@ -44,6 +44,9 @@
 // [search] <<<
 
 // [api] >>>
+namespace buurtplein::domain::feeds {
+class FeedService;
+}
 // [api] <<<
 
 // [directory] >>>
@@ -101,6 +104,7 @@ struct Services {
   // [search] <<<
 
   // [api] >>>
+  domain::feeds::FeedService* feeds = nullptr;  ///< public news for Atom feeds and the JSON API
   // [api] <<<
 
   // [directory] >>>
@@ -144,8 +148,16 @@ struct Context {
   const std::string& Param(std::string_view name) const;
   /// Translates a msgid into the request's language.
   std::string T(const std::string& msgid) const { return services.catalogs.Translate(lang, msgid); }
-  /// The data every page layout needs: language, assets, branding of the city and site.
+  /// The data every page layout needs: language, assets, branding of the city and site, and
+  /// the head: OpenGraph defaults ("og": type website, title = page title, the site's tagline as
+  /// description, the canonical URL from public_url, site name, locale; a handler changes fields
+  /// or sets "image") and "alternates" (feeds of the page: on every page of a site its news
+  /// feed, on city pages the city's; add more with AddAlternate).
   nlohmann::json PageData(const std::string& page_title) const;
+  /// The absolute public address of `path` (a path as routed here, e.g. ctx.site_url +
+  /// "nieuws/3"), from the configured public_url and the site's own host name, never from the
+  /// request's Host header: pages with it are cached and served to everyone.
+  std::string PublicUrl(const std::string& path) const;
   /// Renders a page template inside the base layout as an HTML response.
   Response Page(const std::string& template_name, nlohmann::json data) const;
 };
@@ -155,6 +167,11 @@ inline constexpr const char* kSessionCookie = "bp_session";
 inline constexpr const char* kSecureSessionCookie = "__Host-bp_session";
 inline constexpr const char* kCsrfCookie = "bp_csrf";
 inline constexpr const char* kSecureCsrfCookie = "__Host-bp_csrf";
+
+/// Adds a `<link rel="alternate" type=… title=… href=…>` to the page's head (feed
+/// autodiscovery: Atom, iCal, …). `page_data` is what Context::PageData returned.
+void AddAlternate(nlohmann::json& page_data, const std::string& type, const std::string& title,
+                  const std::string& href);
 
 /// URL of the city portal and of a site (path form).
 std::string CityUrl(const domain::sites::City& city);

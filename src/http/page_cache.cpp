@@ -4,14 +4,21 @@
 
 namespace buurtplein::http {
 
+std::uint64_t PageCache::GenerationLocked(domain::SiteId site, domain::CityId city) const {
+  // A site page follows its site; a city page (no site) follows its city; a platform page only
+  // the global generation.
+  const auto& map = site ? site_generations_ : city_generations_;
+  const std::int64_t key = site ? site.value : city.value;
+  auto gen = key == 0 ? map.end() : map.find(key);
+  return global_.load() + (gen == map.end() ? 0 : gen->second);
+}
+
 std::shared_ptr<const CachedPage> PageCache::Find(const std::string& key) const {
   std::shared_lock lock(mutex_);
   auto it = pages_.find(key);
   if (it == pages_.end()) return nullptr;
   const auto& page = it->second;
-  auto gen = site_generations_.find(page->site.value);
-  const std::uint64_t current = global_.load() + (gen == site_generations_.end() ? 0 : gen->second);
-  return page->generation == current ? page : nullptr;
+  return page->generation == GenerationLocked(page->site, page->city) ? page : nullptr;
 }
 
 void PageCache::Store(const std::string& key, std::shared_ptr<const CachedPage> page) {
@@ -20,15 +27,27 @@ void PageCache::Store(const std::string& key, std::shared_ptr<const CachedPage> 
   pages_[key] = std::move(page);
 }
 
-std::uint64_t PageCache::Generation(domain::SiteId site) const {
+std::uint64_t PageCache::Generation(domain::SiteId site, domain::CityId city) const {
   std::shared_lock lock(mutex_);
-  auto gen = site_generations_.find(site.value);
-  return global_.load() + (gen == site_generations_.end() ? 0 : gen->second);
+  return GenerationLocked(site, city);
 }
 
 void PageCache::InvalidateSite(domain::SiteId site) {
+  // Resolved outside the write lock: the resolver reads the site directory, not the cache.
+  std::function<domain::CityId(domain::SiteId)> city_of;
+  {
+    std::shared_lock lock(mutex_);
+    city_of = city_of_;
+  }
+  const domain::CityId city = city_of ? city_of(site) : domain::CityId{};
   std::unique_lock lock(mutex_);
   ++site_generations_[site.value];
+  if (city) ++city_generations_[city.value];
+}
+
+void PageCache::SetCityResolver(std::function<domain::CityId(domain::SiteId)> resolver) {
+  std::unique_lock lock(mutex_);
+  city_of_ = std::move(resolver);
 }
 
 void PageCache::InvalidateAll() {

@@ -1,6 +1,7 @@
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <shared_mutex>
 #include <string>
@@ -18,23 +19,29 @@ struct CachedPage {
   std::string content_type;
   std::string etag;
   domain::SiteId site;      ///< the site it belongs to (0 for platform and city pages)
+  domain::CityId city;      ///< for a city page (site 0): its city; 0 otherwise
   std::uint64_t generation = 0;  ///< the content generation it was rendered at
 };
 
 /// Anonymous pages served from memory until something on their site changes. Any change bumps
-/// the site's generation (and platform-wide changes the global one); stale entries are
-/// replaced on the next miss. Bounded: when full, the cache is emptied and refills with what
-/// is visited.
+/// the site's generation and the generation of the site's city, so city pages that gather
+/// content of all its sites (the city's news feed) go stale too; platform-wide changes bump the
+/// global one. Stale entries are replaced on the next miss. Bounded: when full, the cache is
+/// emptied and refills with what is visited.
 class PageCache {
  public:
   explicit PageCache(std::size_t max_entries = 20000) : max_entries_(max_entries) {}
 
   std::shared_ptr<const CachedPage> Find(const std::string& key) const;
   void Store(const std::string& key, std::shared_ptr<const CachedPage> page);
-  /// The generation a page of `site` must carry to be fresh.
-  std::uint64_t Generation(domain::SiteId site) const;
-  /// Something on `site` changed: its cached pages are stale.
+  /// The generation a page of `site` must carry to be fresh; for a city page (no site) the
+  /// generation of `city`.
+  std::uint64_t Generation(domain::SiteId site, domain::CityId city = {}) const;
+  /// Something on `site` changed: its cached pages are stale, and so are the pages of its city
+  /// (when the city resolver is set).
   void InvalidateSite(domain::SiteId site);
+  /// Tells the cache which city a site lies in (the runtime asks the site directory).
+  void SetCityResolver(std::function<domain::CityId(domain::SiteId)> resolver);
   /// Cities or sites themselves changed: every cached page is stale.
   void InvalidateAll();
   std::size_t size() const;
@@ -45,6 +52,9 @@ class PageCache {
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages_;
   std::unordered_map<std::int64_t, std::uint64_t> site_generations_;
+  std::unordered_map<std::int64_t, std::uint64_t> city_generations_;
+  std::function<domain::CityId(domain::SiteId)> city_of_;
+  std::uint64_t GenerationLocked(domain::SiteId site, domain::CityId city) const;
 };
 
 }  // namespace buurtplein::http

@@ -8,7 +8,6 @@
 #include "http/handlers/accounts/two_factor.hpp"
 #include "http/handlers/ops/ops.hpp"
 #include "http/handlers/profiles/pages.hpp"
-#include "http/handlers/sites/api.hpp"
 #include "http/handlers/sites/pages.hpp"
 
 // Feature includes (one marked block per feature, so parallel work merges cleanly)
@@ -31,6 +30,8 @@
 // [search] <<<
 
 // [api] >>>
+#include "http/handlers/api/api.hpp"
+#include "http/handlers/feeds/atom.hpp"
 // [api] <<<
 
 // [directory] >>>
@@ -188,6 +189,25 @@ void AddRoutes(Router& r) {
   // [search] <<<
 
   // [api] >>>
+  // Feeds and the JSON API (issue 4 §9, §10): public news only, for anyone (CORS for /api/).
+  // The city feed is a city-level path: "nieuws.atom" can never be a site slug (slugs have no
+  // dot), and a literal route wins over "/{city}/{site}/" anyway.
+  {
+    namespace feeds = handlers::feeds;
+    namespace api = handlers::api;
+    constexpr std::size_t kNoBody = 16 * 1024;
+    r.Add({kGet, "/{city}/nieuws.atom", "feeds.city_news", feeds::CityNewsAtom, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/{city}/{site}/nieuws.atom", "feeds.site_news", feeds::SiteNewsAtom, kNoBody, kSite, kPublic});
+    r.Add({kGet, "/api/v1/openapi.json", "api.openapi", api::OpenApi, kNoBody, kPlatform, kPublic});
+    r.Add({kGet, "/api/v1/cities", "api.cities", api::Cities, kNoBody, kPlatform, kPublic});
+    r.Add({kGet, "/api/v1/cities/{city}", "api.city", api::City, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/api/v1/cities/{city}/sites", "api.city_sites", api::CitySites, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/api/v1/cities/{city}/news", "api.city_news", api::CityNews, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/api/v1/cities/{city}/sites/{site}", "api.site", api::Site, kNoBody, kSite, kPublic});
+    r.Add({kGet, "/api/v1/cities/{city}/sites/{site}/news", "api.site_news", api::SiteNews, kNoBody, kSite, kPublic});
+    r.Add({kGet, "/api/v1/cities/{city}/sites/{site}/news/{id}", "api.site_news_item", api::SiteNewsItem, kNoBody,
+           kSite, kPublic});
+  }
   // [api] <<<
 
   // [directory] >>>
@@ -199,10 +219,6 @@ void AddRoutes(Router& r) {
   // Development mail: the .eml files of `make run` (404 outside development mode; issue 3 §2)
   r.Add({kGet, "/dev/mail", "dev.mail", dev::MailList, kForm, kPlatform, kDevelopment});
   r.Add({kGet, "/dev/mail/{file}", "dev.mail_show", dev::MailShow, kForm, kPlatform, kDevelopment});
-
-  // JSON API (read-only)
-  r.Add({kGet, "/api/v1/cities", "api.cities", sites::ApiCities, 16 * 1024, kPlatform, kPublic});
-  r.Add({kGet, "/api/v1/cities/{city}/sites", "api.city_sites", sites::ApiCitySites, 16 * 1024, kCity, kPublic});
 
   // Platform, city portals, neighbourhood sites
   r.Add({kGet, "/", "platform.home", sites::PlatformHome, 16 * 1024, kPlatform, kPublic});

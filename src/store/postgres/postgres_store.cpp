@@ -33,6 +33,7 @@
 // [search] <<<
 
 // [api] >>>
+#include "store/postgres/feeds_repository.hpp"
 // [api] <<<
 
 // [directory] >>>
@@ -97,6 +98,7 @@ class PostgresStore final : public domain::Store {
   // [search] <<<
 
   // [api] >>>
+  domain::feeds::PublicNewsRepository& public_news() override { return public_news_; }
   // [api] <<<
 
   // [directory] >>>
@@ -185,6 +187,7 @@ class PostgresStore final : public domain::Store {
   // [search] <<<
 
   // [api] >>>
+  PostgresPublicNewsRepository public_news_{pool_};
   // [api] <<<
 
   // [directory] >>>

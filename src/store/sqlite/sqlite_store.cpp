@@ -30,6 +30,7 @@
 // [search] <<<
 
 // [api] >>>
+#include "store/sqlite/feeds_repository.hpp"
 // [api] <<<
 
 // [directory] >>>
@@ -87,6 +88,7 @@ class SqliteStore final : public domain::Store {
   // [search] <<<
 
   // [api] >>>
+  domain::feeds::PublicNewsRepository& public_news() override { return public_news_; }
   // [api] <<<
 
   // [directory] >>>
@@ -176,6 +178,7 @@ class SqliteStore final : public domain::Store {
   // [search] <<<
 
   // [api] >>>
+  SqlitePublicNewsRepository public_news_{db_};
   // [api] <<<
 
   // [directory] >>>

@@ -3,7 +3,9 @@
 #include <charconv>
 
 #include "domain/mail/mail_service.hpp"
+#include "http/handlers/feeds/share.hpp"
 #include "http/handlers/form_page.hpp"
+#include "view/feeds.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
 #include "view/markdown.hpp"
@@ -169,17 +171,24 @@ Result<Response> Show(Context& ctx) {
   data["news_url"] = NewsUrl(ctx);
   if (has_forms) data["csrf"] = ctx.CsrfToken();
   if (ctx.req.Query("saved") == "1") data["notice"] = ctx.T(Msg("Your news is saved."));
-  // OpenGraph: a link shared in WhatsApp or mail shows a preview (public posts only).
+  // OpenGraph: a link shared in WhatsApp or mail shows a preview (public posts only); share
+  // links (plain links: no third-party request on page load) and a copy-link button.
   if (post->visibility == Visibility::kPublic) {
     // The canonical address comes from the configuration, never from the request's Host header:
     // the page may be cached and served to everyone.
-    const std::string base =
-        domain::mail::SiteBaseUrl(ctx.services.options.public_url, *ctx.city, *ctx.site);
-    data["og"] = {{"type", "article"},
-                  {"title", post->title},
-                  {"description", view["summary"]},
-                  {"site_name", ctx.site->name},
-                  {"url", domain::mail::Link(base, "nieuws/" + std::to_string(id->value))}};
+    const std::string url = ctx.PublicUrl(PostUrl(ctx, *id));
+    data["og"]["type"] = "article";
+    data["og"]["title"] = post->title;
+    data["og"]["description"] = view["summary"];
+    data["og"]["url"] = url;
+    data["og"]["published_time"] = ::buurtplein::view::Rfc3339Utc(post->published_at);
+    if (!view["is_scheduled"].get<bool>()) {
+      data["share"] = handlers::feeds::ShareLinks(ctx, post->title, url);
+      const nlohmann::json script = {{"src", ctx.services.static_files.assets().value("js_share_js", "")}};
+      data["scripts"] = nlohmann::json::array({script});
+    }
+  } else {
+    data.erase("og");
   }
   auto r = ctx.Page("news/show", std::move(data));
   r.cacheable = post->visibility == Visibility::kPublic && !view["is_scheduled"].get<bool>() && !has_forms;
