@@ -11,7 +11,7 @@ BUILD_PKGS=(
   libkainjow-mustache-dev libsodium-dev libcurl4-openssl-dev libssl-dev
   libgtest-dev libgmock-dev
   libqrencode-dev
-  libvips-dev
+  libvips-dev libxml2-dev  # libxml2: the Atom feed tests parse the XML
   libcmark-gfm-dev libcmark-gfm-extensions-dev
 )
 # The test suite also needs a real PostgreSQL 15 server and a real browser.
