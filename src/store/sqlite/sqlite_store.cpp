@@ -21,9 +21,11 @@
 // [messages] <<<
 
 // [groups] >>>
+#include "store/sqlite/groups_repository.hpp"
 // [groups] <<<
 
 // [questions] >>>
+#include "store/sqlite/questions_repository.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -78,9 +80,11 @@ class SqliteStore final : public domain::Store {
   // [messages] <<<
 
   // [groups] >>>
+  domain::groups::GroupRepository& groups() override { return groups_; }
   // [groups] <<<
 
   // [questions] >>>
+  domain::questions::QuestionRepository& questions() override { return questions_; }
   // [questions] <<<
 
   // [search] >>>
@@ -167,9 +171,11 @@ class SqliteStore final : public domain::Store {
   // [messages] <<<
 
   // [groups] >>>
+  SqliteGroupRepository groups_{db_};
   // [groups] <<<
 
   // [questions] >>>
+  SqliteQuestionRepository questions_{db_};
   // [questions] <<<
 
   // [search] >>>
