@@ -88,7 +88,8 @@ void QuestionService::Index(SiteId site, QuestionId id) {
   doc.title = q->title;
   doc.body = groups::PlainText(q->body_markdown);
   for (const auto& a : store_.questions().ListAnswers(site, id, kIndexedAnswers, 0)) {
-    doc.body += " " + groups::PlainText(a.body_markdown);
+    if (!doc.body.empty()) doc.body += ' ';
+    doc.body += groups::PlainText(a.body_markdown);
   }
   doc.url = "/" + city->slug + "/" + s->slug + "/vragen/" + std::to_string(id.value);
   doc.members_only = q->visibility == Visibility::kMembers;
