@@ -16,7 +16,7 @@ CREATE TABLE questions (
   created_at        BIGINT NOT NULL,
   updated_at        BIGINT NOT NULL
 );
-CREATE INDEX questions_by_site ON questions (site_id, answer_count, created_at, id);
+CREATE INDEX questions_by_site ON questions (site_id, answer_count, updated_at, id);
 CREATE INDEX questions_by_author ON questions (author_id);
 
 CREATE TABLE question_answers (

@@ -16,7 +16,7 @@ CREATE TABLE questions (
   created_at        INTEGER NOT NULL,
   updated_at        INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX questions_by_site ON questions (site_id, answer_count, created_at, id);
+CREATE INDEX questions_by_site ON questions (site_id, answer_count, updated_at, id);
 CREATE INDEX questions_by_author ON questions (author_id);
 
 CREATE TABLE question_answers (
