@@ -17,6 +17,7 @@
 // [messages] <<<
 
 // [groups] >>>
+#include "app/demo_groups.hpp"
 // [groups] <<<
 
 // [questions] >>>
@@ -129,6 +130,7 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   // [messages] <<<
 
   // [groups] >>>
+  LoadDemoGroupsAndQuestions(store, *sites.directory());  // groups and questions (issue 4 §5, §6)
   // [groups] <<<
 
   // [questions] >>>

@@ -138,9 +138,20 @@ void Runtime::PrepareWeb() {
   // [messages] <<<
 
   // [groups] >>>
+  // Groups: every write empties the site's cached pages. The search feature hands its indexer
+  // to groups_->SetIndexer(indexer, sites_.get()) when it is wired.
+  groups_ = std::make_unique<domain::groups::GroupService>(*store_, clock_);
+  groups_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
+  privacy().RegisterEraser(*groups_);
+  services.groups = groups_.get();
   // [groups] <<<
 
   // [questions] >>>
+  // Questions: the same; the indexer goes to questions_->SetIndexer(indexer, sites_.get()).
+  questions_ = std::make_unique<domain::questions::QuestionService>(*store_, clock_);
+  questions_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
+  privacy().RegisterEraser(*questions_);
+  services.questions = questions_.get();
   // [questions] <<<
 
   // [search] >>>

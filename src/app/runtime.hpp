@@ -34,9 +34,11 @@
 // [messages] <<<
 
 // [groups] >>>
+#include "domain/groups/group_service.hpp"
 // [groups] <<<
 
 // [questions] >>>
+#include "domain/questions/question_service.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -110,9 +112,11 @@ class Runtime {
   // [messages] <<<
 
   // [groups] >>>
+  std::unique_ptr<domain::groups::GroupService> groups_;
   // [groups] <<<
 
   // [questions] >>>
+  std::unique_ptr<domain::questions::QuestionService> questions_;
   // [questions] <<<
 
   // [search] >>>

@@ -21,9 +21,11 @@
 // [messages] <<<
 
 // [groups] >>>
+#include "domain/groups/repositories.hpp"
 // [groups] <<<
 
 // [questions] >>>
+#include "domain/questions/repositories.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -71,9 +73,13 @@ class Store {
   // [messages] <<<
 
   // [groups] >>>
+  /// Groups and initiatives with their members (issue 4 §5).
+  virtual groups::GroupRepository& groups() = 0;
   // [groups] <<<
 
   // [questions] >>>
+  /// Neighbourhood questions and their answers (issue 4 §6).
+  virtual questions::QuestionRepository& questions() = 0;
   // [questions] <<<
 
   // [search] >>>

@@ -35,9 +35,15 @@
 // [messages] <<<
 
 // [groups] >>>
+namespace buurtplein::domain::groups {
+class GroupService;
+}
 // [groups] <<<
 
 // [questions] >>>
+namespace buurtplein::domain::questions {
+class QuestionService;
+}
 // [questions] <<<
 
 // [search] >>>
@@ -95,9 +101,11 @@ struct Services {
   // [messages] <<<
 
   // [groups] >>>
+  domain::groups::GroupService* groups = nullptr;  ///< groups and initiatives (issue 4 §5)
   // [groups] <<<
 
   // [questions] >>>
+  domain::questions::QuestionService* questions = nullptr;  ///< buurtvragen (issue 4 §6)
   // [questions] <<<
 
   // [search] >>>

@@ -21,9 +21,11 @@
 // [messages] <<<
 
 // [groups] >>>
+#include "http/handlers/groups/pages.hpp"
 // [groups] <<<
 
 // [questions] >>>
+#include "http/handlers/questions/pages.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -180,9 +182,57 @@ void AddRoutes(Router& r) {
   // [messages] <<<
 
   // [groups] >>>
+  // Groups and initiatives (issue 4 §5): anyone sees public groups; verified members start,
+  // join and leave groups and see members-only ones; group admins (or buurtverbinders) edit,
+  // remove, approve requests and make admins, and group members see the member list — those
+  // are checked by the GroupService (403). "nieuw" comes before "{id}".
+  {
+    namespace grp = handlers::groups;
+    constexpr std::size_t kGroupForm = 128 * 1024;  // 10,000 characters, percent-encoded
+    r.Add({kGet, "/{city}/{site}/groepen/", "groups.list", grp::List, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/groepen/nieuw", "groups.new_form", grp::NewForm, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/groepen/nieuw", "groups.create", grp::Create, kGroupForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/groepen/{id}", "groups.show", grp::Show, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/groepen/{id}/bewerken", "groups.edit_form", grp::EditForm, kForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/groepen/{id}/bewerken", "groups.edit", grp::Edit, kGroupForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/groepen/{id}/verwijderen", "groups.delete", grp::Delete, kForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/groepen/{id}/aanmelden", "groups.join", grp::Join, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/groepen/{id}/verlaten", "groups.leave", grp::Leave, kForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/groepen/{id}/leden", "groups.members", grp::Members, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/groepen/{id}/leden/{user}/goedkeuren", "groups.approve", grp::Approve, kForm,
+           kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/groepen/{id}/leden/{user}/afwijzen", "groups.reject", grp::Reject, kForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/groepen/{id}/leden/{user}/beheerder", "groups.make_admin", grp::MakeAdmin, kForm,
+           kSite, kSiteMember});
+  }
   // [groups] <<<
 
   // [questions] >>>
+  // Questions (buurtvragen, issue 4 §6): anyone reads public questions; verified members ask,
+  // answer and see members-only ones; the asker marks the answer that helped, the author or a
+  // buurtverbinder deletes (checked by the QuestionService: 403). Literal segments before "{id}".
+  {
+    namespace qst = handlers::questions;
+    constexpr std::size_t kQuestionForm = 64 * 1024;  // 5,000 characters, percent-encoded
+    r.Add({kGet, "/{city}/{site}/vragen/", "questions.list", qst::ListOpen, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/vragen/beantwoord", "questions.answered", qst::ListAnswered, kForm, kSite,
+           kPublic});
+    r.Add({kGet, "/{city}/{site}/vragen/nieuw", "questions.new_form", qst::NewForm, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/vragen/nieuw", "questions.create", qst::Create, kQuestionForm, kSite,
+           kSiteMember});
+    r.Add({kGet, "/{city}/{site}/vragen/{id}", "questions.show", qst::Show, kForm, kSite, kPublic});
+    r.Add({kPost, "/{city}/{site}/vragen/{id}/verwijderen", "questions.delete", qst::Delete, kForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/vragen/{id}/antwoorden", "questions.answer", qst::Answer, kQuestionForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/vragen/{id}/geholpen", "questions.helpful", qst::Helpful, kForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/vragen/{id}/antwoorden/{answer}/verwijderen", "questions.delete_answer",
+           qst::DeleteAnswer, kForm, kSite, kSiteMember});
+  }
   // [questions] <<<
 
   // [search] >>>

@@ -221,9 +221,72 @@ std::vector<TableDecl> Build() {
   // [messages] <<<
 
   // [groups] >>>
+  // --- migrations/0012_groups.sql: groups you are the contact of, and your memberships. The
+  // group itself is the neighbourhood's; when the account goes, another admin becomes contact. --
+  d.push_back({"site_groups",
+               LinkKind::kUserId,
+               "contact_id",
+               "groups_contact",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"name", kExported, kText},
+                {"description_markdown", kNotPersonal},  // the group's text, written by its admins
+                {"meeting_place", kNotPersonal},
+                {"contact_id", kNotPersonal},
+                {"image_id", kNotPersonal},
+                {"is_open", kNotPersonal},
+                {"visibility", kNotPersonal},
+                {"created_at", kExported, kTime},
+                {"updated_at", kNotPersonal},
+                {"active_at", kNotPersonal}}});
+  d.push_back({"group_members",
+               LinkKind::kUserId,
+               "user_id",
+               "group_memberships",
+               false,
+               "created_at",
+               {{"group_id", kExported, kInteger},
+                {"user_id", kNotPersonal},
+                {"role", kExported, kText},
+                {"status", kExported, kText},
+                {"created_at", kExported, kTime}}});
   // [groups] <<<
 
   // [questions] >>>
+  // --- migrations/0013_questions.sql: the questions you asked and the answers you gave. When
+  // the account is deleted they stay without an author, or are removed, as you choose. -------
+  d.push_back({"questions",
+               LinkKind::kUserId,
+               "author_id",
+               "questions",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"author_id", kNotPersonal},
+                {"title", kExported, kText},
+                {"body_markdown", kExported, kText, "text"},
+                {"visibility", kExported, kText},
+                {"helpful_answer_id", kExported, kInteger},
+                {"answer_count", kNotPersonal},
+                {"created_at", kExported, kTime},
+                {"updated_at", kExported, kTime}}});
+  d.push_back({"question_answers",
+               LinkKind::kUserId,
+               "author_id",
+               "answers",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"question_id", kExported, kInteger},
+                {"author_id", kNotPersonal},
+                {"body_markdown", kExported, kText, "text"},
+                {"is_professional", kExported, kBool},
+                {"organisation_name", kExported, kText},
+                {"created_at", kExported, kTime}}});
   // [questions] <<<
 
   // [search] >>>

@@ -24,9 +24,11 @@
 // [messages] <<<
 
 // [groups] >>>
+#include "store/postgres/groups_repository.hpp"
 // [groups] <<<
 
 // [questions] >>>
+#include "store/postgres/questions_repository.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -89,9 +91,11 @@ class PostgresStore final : public domain::Store {
   // [messages] <<<
 
   // [groups] >>>
+  domain::groups::GroupRepository& groups() override { return groups_; }
   // [groups] <<<
 
   // [questions] >>>
+  domain::questions::QuestionRepository& questions() override { return questions_; }
   // [questions] <<<
 
   // [search] >>>
@@ -178,9 +182,11 @@ class PostgresStore final : public domain::Store {
   // [messages] <<<
 
   // [groups] >>>
+  PostgresGroupRepository groups_{pool_};
   // [groups] <<<
 
   // [questions] >>>
+  PostgresQuestionRepository questions_{pool_};
   // [questions] <<<
 
   // [search] >>>

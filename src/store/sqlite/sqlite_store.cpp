@@ -21,9 +21,11 @@
 // [messages] <<<
 
 // [groups] >>>
+#include "store/sqlite/groups_repository.hpp"
 // [groups] <<<
 
 // [questions] >>>
+#include "store/sqlite/questions_repository.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -79,9 +81,11 @@ class SqliteStore final : public domain::Store {
   // [messages] <<<
 
   // [groups] >>>
+  domain::groups::GroupRepository& groups() override { return groups_; }
   // [groups] <<<
 
   // [questions] >>>
+  domain::questions::QuestionRepository& questions() override { return questions_; }
   // [questions] <<<
 
   // [search] >>>
@@ -169,9 +173,11 @@ class SqliteStore final : public domain::Store {
   // [messages] <<<
 
   // [groups] >>>
+  SqliteGroupRepository groups_{db_};
   // [groups] <<<
 
   // [questions] >>>
+  SqliteQuestionRepository questions_{db_};
   // [questions] <<<
 
   // [search] >>>

@@ -16,9 +16,11 @@
 // [messages] <<<
 
 // [groups] >>>
+#include "http/handlers/groups/pages.hpp"
 // [groups] <<<
 
 // [questions] >>>
+#include "http/handlers/questions/pages.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -224,9 +226,11 @@ domain::Result<Response> SiteHome(Context& ctx) {
   // [messages] <<<
 
   // [groups] >>>
+  data["groups"] = handlers::groups::ActiveGroups(ctx, cacheable);
   // [groups] <<<
 
   // [questions] >>>
+  data["questions"] = handlers::questions::WaitingQuestions(ctx, cacheable);
   // [questions] <<<
 
   // [search] >>>
