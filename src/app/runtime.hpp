@@ -49,6 +49,7 @@
 // [directory] <<<
 
 // [newsx] >>>
+#include "media/news_images.hpp"
 // [newsx] <<<
 
 
@@ -124,6 +125,8 @@ class Runtime {
   // [directory] <<<
 
   // [newsx] >>>
+  std::unique_ptr<media::VipsNewsImageProcessor> news_image_processor_;
+  std::unique_ptr<media::FileNewsImageStorage> news_image_storage_;  // data_dir/uploads/news
   // [newsx] <<<
 
   view::Catalogs catalogs_;
