@@ -10,9 +10,11 @@ import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
 import { startServer } from './lib/server.mjs';
 import { launchBrowser, openPage, assertAccessible } from './lib/browser.mjs';
+import { totp } from './lib/totp.mjs';
 
 const T = { timeout: 90_000 };
 const DEMO_PASSWORD = 'buurtplein demo wachtwoord';  // README "Demo logins"
+const DEMO_TOTP_SECRET = 'BUURTPLEINDEMOBUURTPLEINDEMO2345';
 const SITE = '/nijmegen/oost/';
 const TITLE = `Tekenwedstrijd in de buurt ${Date.now().toString(36)}`;
 
@@ -129,6 +131,12 @@ test('a member posts news with an image and sees it on the site', T, async () =>
   await page.goto(url(SITE));
   assert.ok(await page.getByRole('link', { name: TITLE }).isVisible());
   await assertAccessible(page, 'site home');
+
+  // The edit form shows the image, with a way to remove or replace it.
+  await page.goto(url(`${postPath}/bewerken`));
+  assert.ok(await page.locator('.news-image-current img').isVisible());
+  assert.ok(await page.locator('#field-remove_image').isVisible());
+  await assertAccessible(page, 'edit form with an image');
   assert.deepEqual(problems, []);
 });
 
@@ -158,5 +166,32 @@ test('a neighbour says "bedankt" with JavaScript, without a reload', T, async ()
   await Promise.all([page.waitForNavigation(), page.locator('.comment-form button[type="submit"]').click()]);
   assert.ok(await page.locator('.comment-list').getByText('Wat een leuk idee!').isVisible());
   await assertAccessible(page, 'news post with a comment');
+  assert.deepEqual(problems, []);
+});
+
+test('the buurtverbinder manages the categories', T, async () => {
+  const context = await browser.newContext({ locale: 'nl-NL' });
+  contexts.push(context);
+  const { page, problems } = await openPage(context);
+  await page.goto(url(`${SITE}nieuws/categorieen/`));  // → login, then back here
+  await page.fill('#field-email', 'buurtverbinder.oost@example.nl');
+  await page.fill('#field-password', DEMO_PASSWORD);
+  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
+  await page.fill('#field-code', totp(DEMO_TOTP_SECRET));
+  await Promise.all([page.waitForNavigation(), page.locator('main form button[type="submit"]').click()]);
+  assert.equal(new URL(page.url()).pathname, `${SITE}nieuws/categorieen/`);
+  await assertAccessible(page, 'categories');
+  assert.equal(await page.locator('.category-list > li').count(), 3, 'the demo categories');
+
+  await page.fill('#field-name', 'Groen');  // taken: refused, accessibly
+  const [refused] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Categorie toevoegen' }).click()]);
+  assert.equal(refused.status(), 422);
+  assert.equal(await page.getAttribute('#field-name', 'aria-invalid'), 'true');
+  await assertAccessible(page, 'categories with an error');
+
+  await page.fill('#field-name', 'Speeltuin');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Categorie toevoegen' }).click()]);
+  assert.equal(await page.locator('.category-list > li').count(), 4);
+  await assertAccessible(page, 'categories after adding one');
   assert.deepEqual(problems, []);
 });
