@@ -342,5 +342,25 @@ TEST_F(NewsExtrasServiceTest, CommentsAndThanksByMembersWhoCanSeeThePost) {
   EXPECT_EQ(*service_->DeleteComment(oost_, c->id, Member(bv_, true)), post->id);
 }
 
+TEST_F(NewsExtrasServiceTest, CommentsComeInPagesOfTwenty) {
+  auto post = service_->Create(oost_, Member(anna_), Draft("Veel reacties"));
+  ASSERT_TRUE(post.ok());
+  for (int i = 1; i <= NewsService::kCommentPageSize + 1; ++i) {
+    clock_.Advance(1);
+    ASSERT_TRUE(service_->AddComment(oost_, post->id, Member(bram_), "Reactie " + std::to_string(i)).ok());
+  }
+  auto first = service_->Comments(oost_, post->id, Anonymous(), 1);
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->comments.size(), static_cast<std::size_t>(NewsService::kCommentPageSize));
+  EXPECT_TRUE(first->has_more);
+  EXPECT_EQ(first->total, NewsService::kCommentPageSize + 1);
+  EXPECT_EQ(first->comments.front().body, "Reactie 1");
+  auto second = service_->Comments(oost_, post->id, Anonymous(), 2);
+  ASSERT_EQ(second->comments.size(), 1u);
+  EXPECT_EQ(second->comments[0].body, "Reactie 21");
+  EXPECT_FALSE(second->has_more);
+  EXPECT_TRUE(service_->Comments(oost_, post->id, Anonymous(), NewsService::kMaxPage + 1)->comments.empty());
+}
+
 }  // namespace
 }  // namespace buurtplein::domain::news
