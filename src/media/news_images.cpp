@@ -1,16 +1,14 @@
 #include "media/news_images.hpp"
 
 #include <sodium.h>
-#include <vips/vips.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <system_error>
 
 #include "domain/news/model.hpp"
-#include "media/sniff.hpp"
+#include "media/vips_common.hpp"
 
 namespace buurtplein::media {
 
@@ -22,32 +20,10 @@ using domain::news::ProcessedImage;
 
 namespace {
 
-// Owns a VipsImage reference.
-class VImage {
- public:
-  VImage() = default;
-  ~VImage() {
-    if (p_) g_object_unref(p_);
-  }
-  VImage(const VImage&) = delete;
-  VImage& operator=(const VImage&) = delete;
-  VipsImage** out() { return &p_; }
-  VipsImage* get() const { return p_; }
-
- private:
-  VipsImage* p_ = nullptr;
-};
-
+// A refusal about the "image" field; libvips' own words go to the log only.
 AppError Refuse(AppError e) {
   e.field = "image";
   return e;
-}
-
-std::string VipsErrorText() {
-  char* text = vips_error_buffer_copy();  // copies and clears the error buffer
-  std::string out = text ? text : "";
-  g_free(text);
-  return out;
 }
 
 AppError Unreadable(std::string detail) {
@@ -56,114 +32,47 @@ AppError Unreadable(std::string detail) {
                                   std::move(detail)));
 }
 
-int LoadHeader(ImageType type, std::string_view file, VipsImage** out) {
-  void* data = const_cast<char*>(file.data());
-  switch (type) {
-    case ImageType::kJpeg:
-      return vips_jpegload_buffer(data, file.size(), out, "access", VIPS_ACCESS_SEQUENTIAL, nullptr);
-    case ImageType::kPng:
-      return vips_pngload_buffer(data, file.size(), out, "access", VIPS_ACCESS_SEQUENTIAL, nullptr);
-    case ImageType::kWebp:
-      return vips_webpload_buffer(data, file.size(), out, "access", VIPS_ACCESS_SEQUENTIAL, nullptr);
-    case ImageType::kUnknown: break;
-  }
-  return -1;
-}
-
-// JPEG without metadata ("strip"): libvips 8.14's WebP writer would keep an EXIF chunk.
-bool SaveJpeg(VipsImage* image, int quality, ImageVersion& out) {
-  void* buf = nullptr;
-  size_t len = 0;
-  if (vips_jpegsave_buffer(image, &buf, &len, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, "interlace", TRUE,
-                           nullptr) != 0) {
-    return false;
-  }
-  out.bytes.assign(static_cast<const char*>(buf), len);
-  g_free(buf);
-  out.width = vips_image_get_width(image);
-  out.height = vips_image_get_height(image);
-  return true;
-}
-
-bool WriteFile(const std::string& path, const std::string& bytes) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) std::remove(tmp.c_str());
-  return !ec;
-}
-
 constexpr std::size_t kKeyLength = 32;
 
 }  // namespace
 
 domain::Result<ProcessedImage> VipsNewsImageProcessor::Process(std::string_view file) {
-  const ImageType type = SniffImageType(file);
-  if (type == ImageType::kUnknown) {
-    return Refuse(domain::MakeError(ErrorCode::kValidation,
-                                    "This file is not an image we can use. Please choose a JPEG, PNG or WebP file.",
-                                    "unknown image type"));
-  }
-  {
-    VImage header;
-    if (LoadHeader(type, file, header.out()) != 0) return Unreadable(VipsErrorText());
-    const auto pixels = static_cast<std::uint64_t>(vips_image_get_width(header.get())) *
-                        static_cast<std::uint64_t>(vips_image_get_height(header.get()));
-    if (pixels > limits_.max_pixels) {
-      return Refuse(domain::MakeError(ErrorCode::kValidation,
-                                      "This image has too many pixels. Please choose one of at most 40 megapixels.",
-                                      "pixels: " + std::to_string(pixels)));
-    }
-  }
-  // The largest version: at most 1600 wide (and three times as high), never enlarged;
-  // shrink-on-load, EXIF orientation applied. "fail_on=error": damaged files are refused.
+  // The largest version: at most 1600 wide (and three times as high), never enlarged.
   const int max_w = domain::news::kImageMaxWidth;
-  VImage thumb;
-  if (vips_thumbnail_buffer(const_cast<char*>(file.data()), file.size(), thumb.out(), max_w, "height", max_w * 3,
-                            "size", VIPS_SIZE_DOWN, "option_string", "fail_on=error", nullptr) != 0) {
-    return Unreadable(VipsErrorText());
+  VipsRef large;
+  std::string detail;
+  if (auto problem = DecodeUpload(file, max_w, max_w * 3, limits_.max_pixels, large, detail)) {
+    switch (*problem) {
+      case DecodeProblem::kNotAnImage:
+        return Refuse(domain::MakeError(ErrorCode::kValidation,
+                                        "This file is not an image we can use. Please choose a JPEG, PNG or WebP file.",
+                                        detail));
+      case DecodeProblem::kTooManyPixels:
+        return Refuse(domain::MakeError(ErrorCode::kValidation,
+                                        "This image has too many pixels. Please choose one of at most 40 megapixels.",
+                                        detail));
+      case DecodeProblem::kUnreadable: break;
+    }
+    return Unreadable(detail);
   }
-  VImage srgb;
-  if (vips_colourspace(thumb.get(), srgb.out(), VIPS_INTERPRETATION_sRGB, nullptr) != 0) {
-    return Unreadable(VipsErrorText());
-  }
-  VImage flat;  // JPEG has no transparency: a transparent background becomes white
-  if (vips_image_hasalpha(srgb.get())) {
-    VipsArrayDouble* white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
-    const int rc = vips_flatten(srgb.get(), flat.out(), "background", white, nullptr);
-    vips_area_unref(VIPS_AREA(white));
-    if (rc != 0) return Unreadable(VipsErrorText());
-  } else if (vips_copy(srgb.get(), flat.out(), nullptr) != 0) {
-    return Unreadable(VipsErrorText());
-  }
-  VImage large;  // decoded once: every width is made from it
-  if (!(*large.out() = vips_image_copy_memory(flat.get()))) return Unreadable(VipsErrorText());
-
   ProcessedImage out;
   const int large_w = vips_image_get_width(large.get());
   for (int w : domain::news::kImageWidths) {
     if (w >= large_w) continue;
-    VImage smaller;
+    VipsRef smaller;
     if (vips_thumbnail_image(large.get(), smaller.out(), w, "height", max_w * 100, "no_rotate", TRUE, nullptr) != 0) {
       return Unreadable(VipsErrorText());
     }
     ImageVersion v;
-    if (!SaveJpeg(smaller.get(), limits_.quality, v)) return Unreadable(VipsErrorText());
+    if (!SaveJpegStripped(smaller.get(), limits_.quality, true, v.bytes)) return Unreadable(VipsErrorText());
     v.width = w;  // the width asked for names the file, whatever rounding did
+    v.height = vips_image_get_height(smaller.get());
     out.versions.push_back(std::move(v));
   }
   ImageVersion v;
-  if (!SaveJpeg(large.get(), limits_.quality, v)) return Unreadable(VipsErrorText());
+  if (!SaveJpegStripped(large.get(), limits_.quality, true, v.bytes)) return Unreadable(VipsErrorText());
+  v.width = large_w;
+  v.height = vips_image_get_height(large.get());
   out.versions.push_back(std::move(v));
   return out;
 }
@@ -206,7 +115,7 @@ domain::Result<std::string> FileNewsImageStorage::Save(domain::SiteId site, cons
   bool ok = !ec;
   for (const auto& v : image.versions) {
     if (!ok) break;
-    ok = WriteFile(folder + "/" + key + "-" + std::to_string(v.width) + ".jpg", v.bytes);
+    ok = WriteFileAtomically(folder + "/" + key + "-" + std::to_string(v.width) + ".jpg", v.bytes);
   }
   if (!ok) {
     return domain::MakeError(ErrorCode::kInternal, "Your image could not be saved. Please try again later.",

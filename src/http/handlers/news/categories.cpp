@@ -1,9 +1,8 @@
 // A site's news categories, managed by its buurtverbinders (issue 4 §2).
 #include "http/handlers/news/categories.hpp"
 
-#include <charconv>
-
 #include "http/handlers/form_page.hpp"
+#include "http/handlers/news/common.hpp"
 #include "view/i18n.hpp"
 
 namespace buurtplein::http::handlers::news {
@@ -12,24 +11,18 @@ using domain::ErrorCode;
 using domain::Result;
 using domain::news::CategoryId;
 using domain::news::NewsService;
-using domain::news::Viewer;
 using view::Msg;
 
 namespace {
 
 constexpr const char* kTemplate = "news/categories";
 
-Viewer ViewerOf(const Context& ctx) {
-  return Viewer::Of(ctx.auth ? std::optional<domain::UserId>(ctx.auth->user.id) : std::nullopt, ctx.membership);
-}
-
 std::string PageUrl(const Context& ctx) { return ctx.site_url + "nieuws/categorieen/"; }
 
 std::optional<CategoryId> ParseCategoryId(const std::string& raw) {
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc() || p != raw.data() + raw.size() || id <= 0) return std::nullopt;
-  return CategoryId{id};
+  auto id = ParseId(raw);
+  if (!id) return std::nullopt;
+  return CategoryId{*id};
 }
 
 domain::AppError NoCategory() { return domain::MakeError(ErrorCode::kNotFound, "This category does not exist."); }

@@ -4,6 +4,7 @@
 
 #include "domain/mail/mail_service.hpp"
 #include "http/handlers/form_page.hpp"
+#include "http/handlers/news/common.hpp"
 #include "http/multipart.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
@@ -33,24 +34,12 @@ domain::AppError NoPost() {
   return domain::MakeError(ErrorCode::kNotFound, "This news item does not exist, or you cannot see it.");
 }
 
-Viewer ViewerOf(const Context& ctx) {
-  return Viewer::Of(ctx.auth ? std::optional<domain::UserId>(ctx.auth->user.id) : std::nullopt, ctx.membership);
-}
-
 NewsService& Service(const Context& ctx) { return *ctx.services.news; }
 
 std::optional<PostId> ParsePostId(const std::string& raw) {
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc() || p != raw.data() + raw.size() || id <= 0) return std::nullopt;
-  return PostId{id};
-}
-
-std::optional<std::int64_t> ParseId(const std::string& raw) {
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc() || p != raw.data() + raw.size() || id <= 0) return std::nullopt;
-  return id;
+  auto id = ParseId(raw);
+  if (!id) return std::nullopt;
+  return PostId{*id};
 }
 
 std::string NewsUrl(const Context& ctx) { return ctx.site_url + "nieuws/"; }
