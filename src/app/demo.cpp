@@ -33,6 +33,7 @@
 // [directory] <<<
 
 // [newsx] >>>
+#include "app/demo_news.hpp"
 // [newsx] <<<
 
 
@@ -146,6 +147,7 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   // [directory] <<<
 
   // [newsx] >>>
+  LoadDemoNews(store, *sites.directory());
   // [newsx] <<<
   // residents, buurtverbinders, an operator
 }

@@ -173,6 +173,10 @@ void Runtime::PrepareWeb() {
   // [directory] <<<
 
   // [newsx] >>>
+  // News images: processed by libvips, kept outside the web root under data_dir.
+  news_image_processor_ = std::make_unique<media::VipsNewsImageProcessor>();
+  news_image_storage_ = std::make_unique<media::FileNewsImageStorage>(config_.data_dir + "/uploads/news");
+  news_->SetImages(news_image_processor_.get(), news_image_storage_.get());
   // [newsx] <<<
 
   if (config_.mail_transport == "file") {

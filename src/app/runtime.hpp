@@ -52,6 +52,7 @@
 // [directory] <<<
 
 // [newsx] >>>
+#include "media/news_images.hpp"
 // [newsx] <<<
 
 
@@ -130,6 +131,8 @@ class Runtime {
   // [directory] <<<
 
   // [newsx] >>>
+  std::unique_ptr<media::VipsNewsImageProcessor> news_image_processor_;
+  std::unique_ptr<media::FileNewsImageStorage> news_image_storage_;  // data_dir/uploads/news
   // [newsx] <<<
 
   view::Catalogs catalogs_;

@@ -22,7 +22,7 @@ struct MultipartPart {
 struct MultipartLimits {
   std::size_t max_parts = 16;
   std::size_t max_header_bytes = 2048;     ///< per part, the header block
-  std::size_t max_field_bytes = 16 * 1024;  ///< a part without a filename
+  std::size_t max_field_bytes = 96 * 1024;  ///< a part without a filename (a news text: 20,000 characters)
   std::size_t max_file_bytes = 10 * 1024 * 1024;
 };
 

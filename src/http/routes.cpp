@@ -40,6 +40,7 @@
 // [directory] <<<
 
 // [newsx] >>>
+#include "http/handlers/news/categories.hpp"
 // [newsx] <<<
 
 
@@ -161,7 +162,7 @@ void AddRoutes(Router& r) {
   // buurtverbinders pin. "nieuw" comes before "{id}".
   {
     namespace nws = handlers::news;
-    constexpr std::size_t kNewsForm = 256 * 1024;  // 20,000 characters, percent-encoded
+    constexpr std::size_t kNewsForm = 10 * 1024 * 1024;  // the text and an image: 10 MB at most (413)
     r.Add({kGet, "/{city}/{site}/nieuws/", "news.list", nws::List, kForm, kSite, kPublic});
     r.Add({kGet, "/{city}/{site}/nieuws/nieuw", "news.new_form", nws::NewForm, kForm, kSite, kSiteMember});
     r.Add({kPost, "/{city}/{site}/nieuws/nieuw", "news.create", nws::Create, kNewsForm, kSite, kSiteMember});
@@ -264,6 +265,25 @@ void AddRoutes(Router& r) {
   // [directory] <<<
 
   // [newsx] >>>
+  // News extras (issue 4 §2): images, comments, "bedankt", categories. Paths chosen so none is
+  // taken by "nieuws/{id}" above: an extra segment, or "categorieen/" with its trailing slash.
+  {
+    namespace nws = handlers::news;
+    r.Add({kGet, "/{city}/{site}/nieuws/{id}/afbeelding/{file}", "news.image", nws::Image, kForm, kSite, kPublic});
+    r.Add({kPost, "/{city}/{site}/nieuws/{id}/bedankt", "news.thank", nws::Thank, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/nieuws/{id}/reacties", "news.comment", nws::AddComment, kForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/nieuws/{id}/reacties/{comment}/verwijderen", "news.comment_delete",
+           nws::DeleteComment, kForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/nieuws/categorieen/", "news.categories", nws::Categories, kForm, kSite,
+           kSiteBuurtverbinder});
+    r.Add({kPost, "/{city}/{site}/nieuws/categorieen/", "news.category_create", nws::CreateCategory, kForm, kSite,
+           kSiteBuurtverbinder});
+    r.Add({kPost, "/{city}/{site}/nieuws/categorieen/{category}/hernoemen", "news.category_rename",
+           nws::RenameCategory, kForm, kSite, kSiteBuurtverbinder});
+    r.Add({kPost, "/{city}/{site}/nieuws/categorieen/{category}/verwijderen", "news.category_delete",
+           nws::DeleteCategory, kForm, kSite, kSiteBuurtverbinder});
+  }
   // [newsx] <<<
 
   // Development mail: the .eml files of `make run` (404 outside development mode; issue 3 §2)

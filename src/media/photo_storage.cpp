@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "media/vips_common.hpp"
+
 namespace buurtplein::media {
 
 namespace fs = std::filesystem;
@@ -16,25 +18,6 @@ using domain::profiles::PhotoSize;
 namespace {
 
 constexpr std::size_t kKeyLength = 32;
-
-// Writes to a temporary name and renames: a reader never sees half a file.
-bool WriteFile(const std::string& path, const std::string& bytes) {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.flush();
-    if (!out) {
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) std::remove(tmp.c_str());
-  return !ec;
-}
 
 }  // namespace
 
@@ -67,8 +50,8 @@ domain::Result<std::string> FilePhotoStorage::Save(const domain::profiles::Proce
   const std::string key(hex, kKeyLength);
   std::error_code ec;
   fs::create_directories(dir_ + "/" + key.substr(0, 2), ec);
-  if (ec || !WriteFile(PathOf(key, PhotoSize::kLarge), photo.large) ||
-      !WriteFile(PathOf(key, PhotoSize::kSmall), photo.small)) {
+  if (ec || !WriteFileAtomically(PathOf(key, PhotoSize::kLarge), photo.large) ||
+      !WriteFileAtomically(PathOf(key, PhotoSize::kSmall), photo.small)) {
     Remove(key);
     return domain::MakeError(domain::ErrorCode::kInternal, "Your photo could not be saved. Please try again later.",
                              "writing photo " + key + " failed: " + ec.message());

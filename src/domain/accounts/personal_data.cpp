@@ -299,6 +299,38 @@ std::vector<TableDecl> Build() {
   // [directory] <<<
 
   // [newsx] >>>
+  // --- migrations/0016_news_extras.sql: categories, images, comments, "bedankt" ---------------
+  for (auto& t : d) {
+    if (t.table != "news_posts") continue;
+    t.columns.push_back({"category_id", kNotPersonal});
+    t.columns.push_back({"image_key", kNotPersonal});  // the file's name; the image is in the post
+    t.columns.push_back({"image_alt", kExported, kText});
+    t.columns.push_back({"image_width", kNotPersonal});
+    t.columns.push_back({"image_height", kNotPersonal});
+  }
+  d.push_back(Public("news_categories", {"id", "site_id", "name", "created_at"}));
+  d.push_back({"news_comments",
+               LinkKind::kUserId,
+               "author_id",
+               "news_comments",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"post_id", kExported, kInteger},
+                {"author_id", kNotPersonal},
+                {"body", kExported, kText, "text"},
+                {"created_at", kExported, kTime}}});
+  d.push_back({"news_thanks",
+               LinkKind::kUserId,
+               "user_id",
+               "news_thanks",
+               false,
+               "created_at",
+               {{"post_id", kExported, kInteger},
+                {"user_id", kNotPersonal},
+                {"site_id", kExported, kInteger},
+                {"created_at", kExported, kTime}}});
   // [newsx] <<<
 
   return d;

@@ -46,7 +46,55 @@ Result<PostDraft> NewsService::Clean(const PostDraft& draft) {
   if (n > kMaxBodyLength) {
     return WithField(MakeError(ErrorCode::kValidation, "The text is longer than 20,000 characters."), "body");
   }
+  if (!CopyCleanText(TrimView(draft.image_alt), false, out.image_alt, n)) {
+    return WithField(MakeError(ErrorCode::kValidation, "The description of the image contains characters we cannot use."),
+                     "image_alt");
+  }
+  if (n > kMaxImageAltLength) {
+    return WithField(MakeError(ErrorCode::kValidation, "The description of the image is longer than 250 characters."),
+                     "image_alt");
+  }
+  if (draft.image_action == ImageAction::kReplace && draft.image_file.empty()) out.image_action = ImageAction::kKeep;
   return out;
+}
+
+Status NewsService::CheckExtras(SiteId site, const PostDraft& draft, const Image& current) {
+  if (draft.category && !store_.news().FindCategory(site, *draft.category)) {
+    return WithField(MakeError(ErrorCode::kValidation, "Choose one of the categories."), "category");
+  }
+  const bool has_image = draft.image_action == ImageAction::kReplace ||
+                         (draft.image_action == ImageAction::kKeep && !current.key.empty());
+  if (has_image && draft.image_alt.empty()) {
+    return WithField(MakeError(ErrorCode::kValidation,
+                               "Describe the image in a few words, for neighbours who cannot see it."),
+                     "image_alt");
+  }
+  return Ok{};
+}
+
+Result<Image> NewsService::StoreImage(SiteId site, const PostDraft& draft) {
+  if (!image_processor_ || !image_storage_) {
+    return MakeError(ErrorCode::kInternal, "Your image could not be saved. Please try again later.",
+                     "news images are not set up");
+  }
+  auto processed = image_processor_->Process(draft.image_file);
+  if (!processed) return processed.error();
+  if (processed->versions.empty()) {
+    return MakeError(ErrorCode::kInternal, "Your image could not be saved. Please try again later.", "no versions");
+  }
+  auto key = image_storage_->Save(site, *processed);
+  if (!key) return key.error();
+  Image image;
+  image.key = *key;
+  image.alt = draft.image_alt;
+  image.width = processed->versions.back().width;
+  image.height = processed->versions.back().height;
+  return image;
+}
+
+void NewsService::DropImageIfUnused(SiteId site, const std::string& key) {
+  if (key.empty() || !image_storage_) return;
+  if (!store_.news().ImageInUse(site, key)) image_storage_->Remove(site, key);
 }
 
 bool NewsService::MayChange(const Post& post, const Viewer& viewer) {
@@ -66,9 +114,22 @@ Result<Post> NewsService::Create(SiteId site, const Viewer& viewer, const PostDr
   }
   auto clean = Clean(draft);
   if (!clean) return clean.error();
+  if (clean->image_action == ImageAction::kRemove) clean->image_action = ImageAction::kKeep;
+  if (auto s = CheckExtras(site, *clean, Image{}); !s) return s.error();
+  Image image;
+  if (clean->image_action == ImageAction::kReplace) {
+    auto stored = StoreImage(site, *clean);
+    if (!stored) return stored.error();
+    image = std::move(*stored);
+  }
   const std::int64_t now = clock_.Now();
   clean->published_at = std::max(now, clean->published_at.value_or(now));
   auto post = store_.news().CreatePost(site, *viewer.user, *clean, now);
+  if (post && !image.key.empty()) {
+    if (auto s = store_.news().SetImage(site, post->id, image); !s) return s.error();
+    post->image = image;
+  }
+  if (!post) DropImageIfUnused(site, image.key);
   if (post) Changed(site);
   return post;
 }
@@ -85,6 +146,17 @@ Result<Post> NewsService::Edit(SiteId site, PostId id, const Viewer& viewer, con
   if (!MayChange(*post, viewer)) return NotYours();
   auto clean = Clean(draft);
   if (!clean) return clean.error();
+  if (auto s = CheckExtras(site, *clean, post->image); !s) return s.error();
+  // The image: kept (its description may change), removed, or replaced by a new one whose
+  // files are stored before the post points at them.
+  Image image = post->image;
+  if (clean->image_action == ImageAction::kRemove) image = Image{};
+  if (clean->image_action == ImageAction::kReplace) {
+    auto stored = StoreImage(site, *clean);
+    if (!stored) return stored.error();
+    image = std::move(*stored);
+  }
+  if (!image.key.empty()) image.alt = clean->image_alt;
   const std::int64_t now = clock_.Now();
   // An already published post keeps its date unless a new (future) one is given.
   if (!clean->published_at) {
@@ -93,6 +165,10 @@ Result<Post> NewsService::Edit(SiteId site, PostId id, const Viewer& viewer, con
     clean->published_at = std::max(now, *clean->published_at);
   }
   if (auto s = store_.news().UpdatePost(site, id, *clean, now); !s) return s.error();
+  if (image.key != post->image.key || image.alt != post->image.alt) {
+    if (auto s = store_.news().SetImage(site, id, image); !s) return s.error();
+    if (image.key != post->image.key) DropImageIfUnused(site, post->image.key);
+  }
   Changed(site);
   return Find(site, id, viewer);
 }
@@ -102,6 +178,7 @@ Status NewsService::Delete(SiteId site, PostId id, const Viewer& viewer) {
   if (!post) return post.error();
   if (!MayChange(*post, viewer)) return NotYours();
   if (auto s = store_.news().DeletePost(site, id); !s) return s;
+  DropImageIfUnused(site, post->image.key);
   Changed(site);
   return Ok{};
 }
@@ -117,13 +194,14 @@ Status NewsService::SetPinned(SiteId site, PostId id, const Viewer& viewer, bool
   return Ok{};
 }
 
-PostPage NewsService::List(SiteId site, const Viewer& viewer, int page) {
+PostPage NewsService::List(SiteId site, const Viewer& viewer, int page, std::optional<CategoryId> category) {
   PostPage out;
   out.page = std::max(1, page);
   if (out.page > kMaxPage) return out;
   ListQuery q;
   q.now = clock_.Now();
   q.include_members_only = viewer.member;
+  q.category = category;
   q.limit = kPageSize + 1;  // one more: is there a next page?
   q.offset = (out.page - 1) * kPageSize;
   out.posts = store_.news().ListPublished(site, q);
@@ -148,8 +226,21 @@ std::optional<std::int64_t> NewsService::NextScheduled(SiteId site) {
 }
 
 Status NewsService::EraseContent(UserId user, accounts::ContentChoice choice) {
-  for (SiteId site : store_.news().EraseAuthor(user, choice == accounts::ContentChoice::kRemove)) Changed(site);
+  const bool remove = choice == accounts::ContentChoice::kRemove;
+  std::vector<std::pair<SiteId, std::string>> images;
+  if (remove) images = store_.news().ImagesOfAuthor(user);
+  for (SiteId site : store_.news().EraseAuthor(user, remove)) Changed(site);
+  for (const auto& [site, key] : images) DropImageIfUnused(site, key);
   return Ok{};
+}
+
+std::vector<int> ImageWidths(int width) {
+  std::vector<int> out;
+  for (int w : kImageWidths) {
+    if (w < width) out.push_back(w);
+  }
+  if (width > 0) out.push_back(width);
+  return out;
 }
 
 }  // namespace buurtplein::domain::news

@@ -6,6 +6,7 @@
 #include "domain/accounts/privacy_service.hpp"
 #include "domain/common/app_error.hpp"
 #include "domain/common/clock.hpp"
+#include "domain/news/images.hpp"
 #include "domain/news/model.hpp"
 #include "domain/store.hpp"
 
@@ -33,7 +34,15 @@ class NewsService final : public accounts::ContentEraser {
   static constexpr int kPageSize = 10;
   static constexpr int kMaxPage = 500;
 
+  /// Comments per page under a post.
+  static constexpr int kCommentPageSize = 20;
+
   void SetChangeListener(std::function<void(SiteId)> listener) { on_change_ = std::move(listener); }
+  /// Where images are processed and kept; without them a post with an image is refused.
+  void SetImages(ImageProcessor* processor, ImageStorage* storage) {
+    image_processor_ = processor;
+    image_storage_ = storage;
+  }
 
   /// A verified member writes a post. kForbidden for anyone else.
   Result<Post> Create(SiteId site, const Viewer& viewer, const PostDraft& draft);
@@ -47,16 +56,45 @@ class NewsService final : public accounts::ContentEraser {
   /// A buurtverbinder pins or unpins a post; kForbidden for anyone else.
   Status SetPinned(SiteId site, PostId id, const Viewer& viewer, bool pinned);
 
-  /// Page `page` (from 1) of the published posts this viewer may see: pinned first, then
-  /// newest first. Pages beyond kMaxPage are empty.
-  PostPage List(SiteId site, const Viewer& viewer, int page);
+  /// Page `page` (from 1) of the published posts this viewer may see (of one category, when
+  /// given): pinned first, then newest first. Pages beyond kMaxPage are empty.
+  PostPage List(SiteId site, const Viewer& viewer, int page, std::optional<CategoryId> category = std::nullopt);
   /// Published in the last seven days, as seen by this viewer, at most `limit` (site home).
   std::vector<Post> ThisWeek(SiteId site, const Viewer& viewer, int limit = 5);
   /// The earliest time a scheduled post of the site becomes visible, if any (pages that list
   /// news must not be cached past it).
   std::optional<std::int64_t> NextScheduled(SiteId site);
 
-  /// Account deletion: the person's posts are removed, or stay without their name.
+  /// The bytes (image/jpeg) of a version of the post's image, when the viewer may see the post
+  /// and `key` is its image; kNotFound otherwise.
+  Result<std::string> ImageOf(SiteId site, PostId id, const Viewer& viewer, const std::string& key, int width);
+
+  /// A verified member comments on a post they can see (plain text). kForbidden for others.
+  Result<Comment> AddComment(SiteId site, PostId post, const Viewer& viewer, const std::string& body);
+  /// The comment's author or a buurtverbinder deletes it; returns the post it was on.
+  Result<PostId> DeleteComment(SiteId site, CommentId id, const Viewer& viewer);
+  /// Page `page` (from 1) of a post's comments, oldest first; kNotFound when the viewer cannot
+  /// see the post (so comments on members-only news are for members only).
+  Result<CommentPage> Comments(SiteId site, PostId post, const Viewer& viewer, int page);
+  /// May this viewer delete the comment?
+  static bool MayDeleteComment(const Comment& comment, const Viewer& viewer);
+
+  /// A verified member says "bedankt" for a post, or takes it back (a toggle).
+  Result<Thanks> ToggleThanks(SiteId site, PostId post, const Viewer& viewer);
+  /// Does the viewer thank the post?
+  bool HasThanked(SiteId site, PostId post, const Viewer& viewer);
+
+  /// The site's categories by name (at most kMaxCategories).
+  std::vector<Category> Categories(SiteId site);
+  /// The category, kNotFound when not in this site.
+  Result<Category> FindCategory(SiteId site, CategoryId id);
+  /// A buurtverbinder manages the site's categories; kForbidden for anyone else.
+  Result<Category> CreateCategory(SiteId site, const Viewer& viewer, const std::string& name);
+  Status RenameCategory(SiteId site, CategoryId id, const Viewer& viewer, const std::string& name);
+  Status DeleteCategory(SiteId site, CategoryId id, const Viewer& viewer);
+
+  /// Account deletion: the person's posts and comments are removed, or stay without their
+  /// name; their thanks go.
   Status EraseContent(UserId user, accounts::ContentChoice choice) override;
 
   /// The service's clock (Unix seconds).
@@ -69,6 +107,12 @@ class NewsService final : public accounts::ContentEraser {
 
  private:
   bool MaySee(const Post& post, const Viewer& viewer) const;
+  /// Checks the draft's category (of this site) and image (alt text given).
+  Status CheckExtras(SiteId site, const PostDraft& draft, const Image& current);
+  /// Processes and stores an uploaded image; the post's image record.
+  Result<Image> StoreImage(SiteId site, const PostDraft& draft);
+  /// Removes an image's files when no post of the site uses it any more.
+  void DropImageIfUnused(SiteId site, const std::string& key);
   void Changed(SiteId site) {
     if (on_change_) on_change_(site);
   }
@@ -76,6 +120,8 @@ class NewsService final : public accounts::ContentEraser {
   Store& store_;
   const Clock& clock_;
   std::function<void(SiteId)> on_change_;
+  ImageProcessor* image_processor_ = nullptr;
+  ImageStorage* image_storage_ = nullptr;
 };
 
 }  // namespace buurtplein::domain::news

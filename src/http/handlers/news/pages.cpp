@@ -5,6 +5,8 @@
 #include "domain/mail/mail_service.hpp"
 #include "http/handlers/feeds/share.hpp"
 #include "http/handlers/form_page.hpp"
+#include "http/handlers/news/common.hpp"
+#include "http/multipart.hpp"
 #include "view/feeds.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
@@ -14,6 +16,10 @@ namespace buurtplein::http::handlers::news {
 
 using domain::ErrorCode;
 using domain::Result;
+using domain::news::CategoryId;
+using domain::news::Comment;
+using domain::news::CommentId;
+using domain::news::ImageAction;
 using domain::news::NewsService;
 using domain::news::Post;
 using domain::news::PostDraft;
@@ -30,21 +36,42 @@ domain::AppError NoPost() {
   return domain::MakeError(ErrorCode::kNotFound, "This news item does not exist, or you cannot see it.");
 }
 
-Viewer ViewerOf(const Context& ctx) {
-  return Viewer::Of(ctx.auth ? std::optional<domain::UserId>(ctx.auth->user.id) : std::nullopt, ctx.membership);
-}
-
 NewsService& Service(const Context& ctx) { return *ctx.services.news; }
 
 std::optional<PostId> ParsePostId(const std::string& raw) {
-  std::int64_t id = 0;
-  auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), id);
-  if (ec != std::errc() || p != raw.data() + raw.size() || id <= 0) return std::nullopt;
-  return PostId{id};
+  auto id = ParseId(raw);
+  if (!id) return std::nullopt;
+  return PostId{*id};
 }
 
 std::string NewsUrl(const Context& ctx) { return ctx.site_url + "nieuws/"; }
 std::string PostUrl(const Context& ctx, PostId id) { return NewsUrl(ctx) + std::to_string(id.value); }
+std::string CategoryUrl(const Context& ctx, CategoryId id) {
+  return NewsUrl(ctx) + "?categorie=" + std::to_string(id.value);
+}
+// The image's address names its content (the key is a hash of it): a new image is a new
+// address, so browsers and proxies may keep one for a year.
+std::string ImageUrl(const Context& ctx, const Post& p, int width) {
+  return PostUrl(ctx, p.id) + "/afbeelding/" + p.image.key + "-" + std::to_string(width) + ".jpg";
+}
+
+// <img> attributes of the post's image: src (960 wide or smaller), srcset of every version.
+nlohmann::json ImageView(const Context& ctx, const Post& p) {
+  const auto widths = domain::news::ImageWidths(p.image.width);
+  std::string srcset;
+  int src_width = widths.front();
+  for (int w : widths) {
+    if (!srcset.empty()) srcset += ", ";
+    srcset += ImageUrl(ctx, p, w) + " " + std::to_string(w) + "w";
+    if (w <= 960) src_width = w;
+  }
+  return {{"src", ImageUrl(ctx, p, src_width)},
+          {"srcset", srcset},
+          {"largest", ImageUrl(ctx, p, widths.back())},
+          {"alt", p.image.alt},
+          {"width", p.image.width},
+          {"height", p.image.height}};
+}
 
 // A post as the templates show it. The body is Markdown rendered in safe mode (view/markdown).
 nlohmann::json PostView(const Context& ctx, const Post& p, const Viewer& viewer, bool with_body) {
@@ -64,30 +91,56 @@ nlohmann::json PostView(const Context& ctx, const Post& p, const Viewer& viewer,
       {"can_change", NewsService::MayChange(p, viewer)},
       {"can_pin", viewer.buurtverbinder},
       {"summary", view::MarkdownSummary(p.body_markdown, 200)},
+      {"thanks", p.thanks},
+      {"comment_count", p.comments},
+      {"has_category", p.category.has_value()},
+      {"has_image", !p.image.key.empty()},
   };
+  if (p.category) j["category"] = {{"name", p.category_name}, {"url", CategoryUrl(ctx, *p.category)}};
+  if (!p.image.key.empty()) j["image"] = ImageView(ctx, p);
   if (with_body) j["body_html"] = view::MarkdownToHtml(p.body_markdown);
   return j;
 }
 
 // The form's values: what was sent, or the post being edited.
 nlohmann::json FormValues(const std::string& title, const std::string& body, Visibility visibility,
-                          const std::string& publish_at) {
+                          const std::string& publish_at, const std::string& category = "",
+                          const std::string& image_alt = "") {
   return {{"title", title},
           {"body", body},
           {"visibility_public", visibility == Visibility::kPublic},
           {"visibility_members", visibility == Visibility::kMembers},
-          {"publish_at", publish_at}};
+          {"publish_at", publish_at},
+          {"category", category},
+          {"image_alt", image_alt}};
+}
+
+// The site's categories as <option>s, the chosen one selected.
+nlohmann::json CategoryOptions(Context& ctx, const std::string& chosen) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : Service(ctx).Categories(ctx.site->id)) {
+    const std::string id = std::to_string(c.id.value);
+    list.push_back({{"id", id}, {"name", c.name}, {"selected", id == chosen}});
+  }
+  return list;
 }
 
 Response FormPage(Context& ctx, bool editing, const std::string& action, const nlohmann::json& values,
-                  const domain::AppError* error, int status) {
+                  const domain::AppError* error, int status, const Post* post = nullptr) {
   nlohmann::json extra = {{"editing", editing}, {"action", action}, {"news_url", NewsUrl(ctx)}};
+  extra["categories"] = CategoryOptions(ctx, values.value("category", ""));
+  extra["has_categories"] = !extra["categories"].empty();
+  if (post && !post->image.key.empty()) extra["current_image"] = ImageView(ctx, *post);
   if (editing) extra["action_delete"] = action.substr(0, action.size() - std::string_view("bewerken").size()) + "verwijderen";
   return handlers::FormPage(ctx, kTemplateForm, ctx.T(editing ? Msg("Edit news") : Msg("Write news")), values, error,
                             status, extra);
 }
 
-int FormStatus(const domain::AppError& e) { return e.code == ErrorCode::kValidation ? 422 : 400; }
+// A refused image (not an image, damaged) is a bad request; other checks are 422.
+int FormStatus(const domain::AppError& e) {
+  if (e.code == ErrorCode::kValidation) return e.field == "image" ? 400 : 422;
+  return e.code == ErrorCode::kPayloadTooLarge ? 413 : 400;
+}
 
 // Reads the form. publish_at is optional ("" = now, or unchanged when editing).
 Result<PostDraft> ReadDraft(const Context& ctx) {
@@ -112,13 +165,38 @@ Result<PostDraft> ReadDraft(const Context& ctx) {
     }
     d.published_at = t;
   }
+  if (const std::string category = ctx.req.Form("category"); !category.empty()) {
+    auto id = ParseId(category);
+    if (!id) return domain::MakeError(ErrorCode::kBadRequest, "This form could not be read. Please try again.");
+    d.category = CategoryId{*id};
+  }
+  d.image_alt = ctx.req.Form("image_alt");
+  if (ctx.req.Form("remove_image") == "1") d.image_action = ImageAction::kRemove;
+  // The image comes in a multipart form (the body stays alive for the whole request). No file
+  // chosen: browsers send the part with an empty filename and no content.
+  if (auto boundary = MultipartBoundary(ctx.req.Header("content-type"))) {
+    auto parts = ParseMultipart(ctx.req.body, *boundary);
+    if (!parts) return parts.error();
+    if (const MultipartPart* image = FindPart(*parts, "image"); image && image->is_file && !image->body.empty()) {
+      d.image_action = ImageAction::kReplace;
+      d.image_file = image->body;
+    }
+  }
   return d;
 }
 
 nlohmann::json SubmittedValues(const Context& ctx) {
   return FormValues(ctx.req.Form("title"), ctx.req.Form("body"),
                     ctx.req.Form("visibility") == "members" ? Visibility::kMembers : Visibility::kPublic,
-                    ctx.req.Form("publish_at"));
+                    ctx.req.Form("publish_at"), ctx.req.Form("category"), ctx.req.Form("image_alt"));
+}
+
+// The "bedankt" toggle and comments under a post; `comment_error` re-shows the comment form.
+Result<Response> ShowPage(Context& ctx, PostId id, const domain::AppError* comment_error = nullptr,
+                          const std::string& comment_value = "", int status = 200);
+
+bool WantsJson(const Context& ctx) {
+  return ctx.req.Header("accept").find("application/json") != std::string_view::npos;
 }
 
 }  // namespace
@@ -140,17 +218,43 @@ Result<Response> List(Context& ctx) {
     auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), page);
     if (ec != std::errc() || p != raw.data() + raw.size() || page < 1) return NoPost();
   }
-  auto list = Service(ctx).List(ctx.site->id, viewer, page);
+  // ?categorie=<id>: the posts of one category of this site (another site's: not found).
+  std::optional<domain::news::Category> category;
+  if (const std::string raw = ctx.req.Query("categorie"); !raw.empty()) {
+    auto cid = ParseId(raw);
+    if (!cid) return NoPost();
+    auto found = Service(ctx).FindCategory(ctx.site->id, CategoryId{*cid});
+    if (!found) return found.error();
+    category = *found;
+  }
+  auto list = Service(ctx).List(ctx.site->id, viewer, page,
+                                category ? std::optional<CategoryId>(category->id) : std::nullopt);
   if (list.posts.empty() && page > 1) return NoPost();
   nlohmann::json items = nlohmann::json::array();
   for (const auto& p : list.posts) items.push_back(PostView(ctx, p, viewer, false));
-  auto data = ctx.PageData(ctx.T(Msg("News")) + " – " + ctx.site->name);
+  auto data = ctx.PageData((category ? category->name + " – " : std::string()) + ctx.T(Msg("News")) + " – " +
+                           ctx.site->name);
   data["items"] = items;
   data["has_items"] = !items.empty();
   data["can_post"] = viewer.member;
+  data["can_manage_categories"] = viewer.buurtverbinder;
+  data["categories_url"] = NewsUrl(ctx) + "categorieen/";
   data["new_url"] = NewsUrl(ctx) + "nieuw";
-  if (list.page > 1) data["prev_url"] = list.page == 2 ? NewsUrl(ctx) : NewsUrl(ctx) + "?page=" + std::to_string(list.page - 1);
-  if (list.has_more) data["next_url"] = NewsUrl(ctx) + "?page=" + std::to_string(list.page + 1);
+  nlohmann::json filters = nlohmann::json::array();
+  for (const auto& c : Service(ctx).Categories(ctx.site->id)) {
+    filters.push_back({{"name", c.name}, {"url", CategoryUrl(ctx, c.id)}, {"current", category && c.id == category->id}});
+  }
+  data["filters"] = filters;
+  data["has_filters"] = !filters.empty();
+  data["all_url"] = NewsUrl(ctx);
+  data["filter_all_current"] = !category.has_value();
+  if (category) data["category_name"] = category->name;
+  const std::string base = category ? CategoryUrl(ctx, category->id) + "&page=" : NewsUrl(ctx) + "?page=";
+  if (list.page > 1) {
+    data["prev_url"] = list.page == 2 ? (category ? CategoryUrl(ctx, category->id) : NewsUrl(ctx))
+                                      : base + std::to_string(list.page - 1);
+  }
+  if (list.has_more) data["next_url"] = base + std::to_string(list.page + 1);
   data["has_pages"] = list.page > 1 || list.has_more;
   if (ctx.req.Query("deleted") == "1") data["notice"] = ctx.T(Msg("The news item is deleted."));
   auto r = ctx.Page("news/list", std::move(data));
@@ -161,16 +265,64 @@ Result<Response> List(Context& ctx) {
 Result<Response> Show(Context& ctx) {
   auto id = ParsePostId(ctx.Param("id"));
   if (!id) return NoPost();
+  return ShowPage(ctx, *id);
+}
+
+namespace {
+
+Result<Response> ShowPage(Context& ctx, PostId id, const domain::AppError* comment_error,
+                          const std::string& comment_value, int status) {
   const Viewer viewer = ViewerOf(ctx);
-  auto post = Service(ctx).Find(ctx.site->id, *id, viewer);
+  auto post = Service(ctx).Find(ctx.site->id, id, viewer);
   if (!post) return post.error();
+  // ?reacties=<n>: a later page of the comments.
+  int comment_page = 1;
+  if (const std::string raw = ctx.req.Query("reacties"); !raw.empty()) {
+    auto n = ParseId(raw);
+    if (!n || *n > NewsService::kMaxPage) return NoPost();
+    comment_page = static_cast<int>(*n);
+  }
+  auto comments = Service(ctx).Comments(ctx.site->id, id, viewer, comment_page);
+  if (!comments) return comments.error();
+  if (comments->comments.empty() && comment_page > 1) return NoPost();
+
   auto view = PostView(ctx, *post, viewer, true);
-  const bool has_forms = view["can_change"].get<bool>() || view["can_pin"].get<bool>();
+  const bool has_forms = view["can_change"].get<bool>() || view["can_pin"].get<bool>() || viewer.member;
   auto data = ctx.PageData(post->title + " – " + ctx.site->name);
+  const std::string url = PostUrl(ctx, id);
+  view["thanks_action"] = url + "/bedankt";
+  view["thanked"] = viewer.member && Service(ctx).HasThanked(ctx.site->id, id, viewer);
+  view["can_react"] = viewer.member;
+  nlohmann::json list = nlohmann::json::array();
+  for (const Comment& c : comments->comments) {
+    list.push_back({{"id", std::to_string(c.id.value)},
+                    {"author_name", c.author ? c.author_name : ctx.T(Msg("a former neighbour"))},
+                    {"body", c.body},
+                    {"created", view::FormatDateTime(c.created_at, ctx.lang)},
+                    {"created_iso", view::LocalIso(c.created_at)},
+                    {"can_delete", NewsService::MayDeleteComment(c, viewer)},
+                    {"delete_action", url + "/reacties/" + std::to_string(c.id.value) + "/verwijderen"}});
+  }
+  data["comments"] = list;
+  data["has_comments"] = !list.empty();
+  data["comment_action"] = url + "/reacties";
+  data["comment_value"] = comment_value;
+  if (comment_error) data["comment_error"] = ctx.T(comment_error->public_message);
+  if (comments->page > 1) {
+    data["comments_prev_url"] = comments->page == 2 ? url + "#reacties" : url + "?reacties=" + std::to_string(comments->page - 1) + "#reacties";
+  }
+  if (comments->has_more) data["comments_next_url"] = url + "?reacties=" + std::to_string(comments->page + 1) + "#reacties";
+  data["has_comment_pages"] = comments->page > 1 || comments->has_more;
+  if (!ctx.auth) {
+    std::string next;
+    PercentEncode(url, next);
+    data["login_url"] = "/account/login?next=" + next;
+  }
   data["post"] = view;
   data["news_url"] = NewsUrl(ctx);
   if (has_forms) data["csrf"] = ctx.CsrfToken();
   if (ctx.req.Query("saved") == "1") data["notice"] = ctx.T(Msg("Your news is saved."));
+  if (ctx.req.Query("reactie") == "verwijderd") data["notice"] = ctx.T(Msg("The comment is deleted."));
   // OpenGraph: a link shared in WhatsApp or mail shows a preview (public posts only); share
   // links (plain links: no third-party request on page load) and a copy-link button.
   if (post->visibility == Visibility::kPublic) {
@@ -182,6 +334,12 @@ Result<Response> Show(Context& ctx) {
     data["og"]["description"] = view["summary"];
     data["og"]["url"] = url;
     data["og"]["published_time"] = ::buurtplein::view::Rfc3339Utc(post->published_at);
+    if (!post->image.key.empty()) {
+      // The largest version, as an absolute address (link previews fetch it from elsewhere).
+      const std::string largest = view["image"]["largest"].get<std::string>();
+      data["og"]["image"] = ctx.PublicUrl(largest);
+      data["og"]["image_alt"] = post->image.alt;
+    }
     if (!view["is_scheduled"].get<bool>()) {
       data["share"] = handlers::feeds::ShareLinks(ctx, post->title, url);
       const nlohmann::json script = {{"src", ctx.services.static_files.assets().value("js_share_js", "")}};
@@ -191,9 +349,12 @@ Result<Response> Show(Context& ctx) {
     data.erase("og");
   }
   auto r = ctx.Page("news/show", std::move(data));
-  r.cacheable = post->visibility == Visibility::kPublic && !view["is_scheduled"].get<bool>() && !has_forms;
+  r.status = status;
+  r.cacheable = status == 200 && post->visibility == Visibility::kPublic && !view["is_scheduled"].get<bool>() && !has_forms;
   return r;
 }
+
+}  // namespace
 
 Result<Response> NewForm(Context& ctx) {
   return FormPage(ctx, false, NewsUrl(ctx) + "nieuw", FormValues("", "", Visibility::kPublic, ""), nullptr, 200);
@@ -203,8 +364,10 @@ Result<Response> Create(Context& ctx) {
   const std::string action = NewsUrl(ctx) + "nieuw";
   auto draft = ReadDraft(ctx);
   if (!draft) {
-    if (draft.error().code != ErrorCode::kValidation) return draft.error();
-    return FormPage(ctx, false, action, SubmittedValues(ctx), &draft.error(), 422);
+    if (draft.error().code != ErrorCode::kValidation && draft.error().code != ErrorCode::kPayloadTooLarge) {
+      return draft.error();
+    }
+    return FormPage(ctx, false, action, SubmittedValues(ctx), &draft.error(), FormStatus(draft.error()));
   }
   auto post = Service(ctx).Create(ctx.site->id, ViewerOf(ctx), *draft);
   if (!post) {
@@ -226,23 +389,29 @@ Result<Response> EditForm(Context& ctx) {
   const bool scheduled = post->published_at > Service(ctx).Now();
   return FormPage(ctx, true, PostUrl(ctx, *id) + "/bewerken",
                   FormValues(post->title, post->body_markdown, post->visibility,
-                             scheduled ? view::LocalIso(post->published_at) : ""),
-                  nullptr, 200);
+                             scheduled ? view::LocalIso(post->published_at) : "",
+                             post->category ? std::to_string(post->category->value) : "", post->image.alt),
+                  nullptr, 200, &*post);
 }
 
 Result<Response> Edit(Context& ctx) {
   auto id = ParsePostId(ctx.Param("id"));
   if (!id) return NoPost();
   const std::string action = PostUrl(ctx, *id) + "/bewerken";
+  const Viewer viewer = ViewerOf(ctx);
+  auto current = Service(ctx).Find(ctx.site->id, *id, viewer);
+  if (!current) return current.error();
   auto draft = ReadDraft(ctx);
   if (!draft) {
-    if (draft.error().code != ErrorCode::kValidation) return draft.error();
-    return FormPage(ctx, true, action, SubmittedValues(ctx), &draft.error(), 422);
+    if (draft.error().code != ErrorCode::kValidation && draft.error().code != ErrorCode::kPayloadTooLarge) {
+      return draft.error();
+    }
+    return FormPage(ctx, true, action, SubmittedValues(ctx), &draft.error(), FormStatus(draft.error()), &*current);
   }
-  auto post = Service(ctx).Edit(ctx.site->id, *id, ViewerOf(ctx), *draft);
+  auto post = Service(ctx).Edit(ctx.site->id, *id, viewer, *draft);
   if (!post) {
     if (post.error().code != ErrorCode::kValidation) return post.error();
-    return FormPage(ctx, true, action, SubmittedValues(ctx), &post.error(), FormStatus(post.error()));
+    return FormPage(ctx, true, action, SubmittedValues(ctx), &post.error(), FormStatus(post.error()), &*current);
   }
   return Redirect(303, PostUrl(ctx, *id) + "?saved=1");
 }
@@ -263,6 +432,78 @@ Result<Response> Pin(Context& ctx) {
   }
   if (auto s = Service(ctx).SetPinned(ctx.site->id, *id, ViewerOf(ctx), action == "pin"); !s) return s.error();
   return Redirect(303, PostUrl(ctx, *id));
+}
+
+Result<Response> Image(Context& ctx) {
+  auto id = ParsePostId(ctx.Param("id"));
+  if (!id) return NoPost();
+  // "<key>-<width>.jpg"
+  const std::string& file = ctx.Param("file");
+  const auto dash = file.rfind('-');
+  const auto dot = file.rfind(".jpg");
+  if (dash == std::string::npos || dot == std::string::npos || dot + 4 != file.size() || dot < dash) return NoPost();
+  auto width = ParseId(file.substr(dash + 1, dot - dash - 1));
+  if (!width || *width > domain::news::kImageMaxWidth) return NoPost();
+  const Viewer viewer = ViewerOf(ctx);
+  auto bytes = Service(ctx).ImageOf(ctx.site->id, *id, viewer, file.substr(0, dash), static_cast<int>(*width));
+  if (!bytes) return bytes.error();
+  Response r;
+  r.content_type = "image/jpeg";
+  r.body = std::move(*bytes);
+  // The name is the content's hash: these bytes never change. (Responses for a logged-in
+  // person are made no-store by the app anyway; anonymous ones may be kept for a year.)
+  auto post = Service(ctx).Find(ctx.site->id, *id, viewer);
+  const bool is_public = post && post->visibility == Visibility::kPublic && post->published_at <= Service(ctx).Now();
+  r.SetHeader("Cache-Control", is_public ? "public, max-age=31536000, immutable" : "private, no-store");
+  return r;
+}
+
+Result<Response> Thank(Context& ctx) {
+  auto id = ParsePostId(ctx.Param("id"));
+  if (!id) return NoPost();
+  auto thanks = Service(ctx).ToggleThanks(ctx.site->id, *id, ViewerOf(ctx));
+  if (WantsJson(ctx)) {
+    // For static/js/news.js: the new state, without a reload.
+    Response r;
+    r.content_type = "application/json";
+    if (!thanks) {
+      r.status = StatusFor(thanks.error());
+      if (thanks.error().code == ErrorCode::kForbidden) r.status = 403;
+      r.body = nlohmann::json{{"error", ctx.T(thanks.error().public_message)}}.dump();
+      return r;
+    }
+    r.body = nlohmann::json{{"thanked", thanks->thanked}, {"count", thanks->count}}.dump();
+    return r;
+  }
+  if (!thanks) return thanks.error();
+  return Redirect(303, PostUrl(ctx, *id) + "#bedankt");
+}
+
+Result<Response> AddComment(Context& ctx) {
+  auto id = ParsePostId(ctx.Param("id"));
+  if (!id) return NoPost();
+  const Viewer viewer = ViewerOf(ctx);
+  const std::string body = ctx.req.Form("comment");
+  auto comment = Service(ctx).AddComment(ctx.site->id, *id, viewer, body);
+  if (!comment) {
+    if (comment.error().code != ErrorCode::kValidation) return comment.error();
+    return ShowPage(ctx, *id, &comment.error(), body, 422);
+  }
+  // The new comment is the last one: on the last page of the comments.
+  auto post = Service(ctx).Find(ctx.site->id, *id, viewer);
+  const int total = post ? post->comments : 1;
+  const int page = std::max(1, (total + NewsService::kCommentPageSize - 1) / NewsService::kCommentPageSize);
+  return Redirect(303, PostUrl(ctx, *id) + (page > 1 ? "?reacties=" + std::to_string(page) : "") + "#reactie-" +
+                           std::to_string(comment->id.value));
+}
+
+Result<Response> DeleteComment(Context& ctx) {
+  auto id = ParsePostId(ctx.Param("id"));
+  auto comment = ParseId(ctx.Param("comment"));
+  if (!id || !comment) return NoPost();
+  auto post = Service(ctx).DeleteComment(ctx.site->id, CommentId{*comment}, ViewerOf(ctx));
+  if (!post) return post.error();
+  return Redirect(303, PostUrl(ctx, *post) + "?reactie=verwijderd#reacties");
 }
 
 }  // namespace buurtplein::http::handlers::news

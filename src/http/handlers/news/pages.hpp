@@ -15,6 +15,15 @@ domain::Result<Response> EditForm(Context& ctx);
 domain::Result<Response> Edit(Context& ctx);
 domain::Result<Response> Delete(Context& ctx);
 domain::Result<Response> Pin(Context& ctx);
+/// A version of a post's image ("<key>-<width>.jpg"), for whoever may see the post; cached a
+/// year when the post is public (the name is the content's hash).
+domain::Result<Response> Image(Context& ctx);
+/// "Bedankt" on or off: a redirect back to the post, or JSON {"thanked", "count"} when the
+/// request accepts application/json (static/js/news.js).
+domain::Result<Response> Thank(Context& ctx);
+/// A verified member comments; the author or a buurtverbinder deletes a comment.
+domain::Result<Response> AddComment(Context& ctx);
+domain::Result<Response> DeleteComment(Context& ctx);
 
 /// This week's news of the request's site for the site home, as this viewer may see it:
 /// {"items": [...], "has_items": bool, "news_url", "can_post"}. `cacheable` becomes false when
