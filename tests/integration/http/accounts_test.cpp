@@ -2,6 +2,7 @@
 // with a test mail server, and a cookie-keeping client.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 
@@ -258,8 +259,12 @@ TEST_F(AccountsTest, ResetTakesAsLongForAnUnknownAddressAsForAKnownOne) {
     EXPECT_EQ(r.status, 303);
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   };
-  const auto known = timed("henk@example.nl");
-  const auto unknown = timed("niemand@example.nl");
+  // The fastest of three each, alternating: a busy machine adds noise, never removes time.
+  long long known = 1'000'000, unknown = 1'000'000;
+  for (int i = 0; i < 3; ++i) {
+    known = std::min<long long>(known, timed("henk@example.nl"));
+    unknown = std::min<long long>(unknown, timed("niemand@example.nl"));
+  }
   // Both wait for the same floor (250 ms), which covers the token and mail writes of the first.
   EXPECT_GE(known, 250);
   EXPECT_GE(unknown, 250);
