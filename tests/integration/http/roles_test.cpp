@@ -170,5 +170,17 @@ TEST_F(RolesTest, OnlyOperatorsReachBeheer) {
   EXPECT_TRUE(server_.runtime().store().city_roles().FindCityRoles(nijmegen_, dirk_).empty());
 }
 
+TEST_F(RolesTest, ListsArePaginatedAndPagesPastTheEndDoNotExist) {
+  BrowserClient op(server_);
+  LogIn(op, operator_);
+  EXPECT_EQ(op.Get("/beheer/?page=1").status, 200);
+  EXPECT_EQ(op.Get("/beheer/?page=2").status, 404);  // five demo cities: one page
+  EXPECT_EQ(op.Get("/beheer/?page=x").status, 404);
+  EXPECT_EQ(op.Get("/beheer/nijmegen/?page=2").status, 404);  // nine sites: one page
+  BrowserClient visitor(server_);
+  EXPECT_EQ(visitor.Get("/nijmegen/vereniging/?page=2").status, 404);
+  EXPECT_EQ(visitor.Get("/atlantis/vereniging/").status, 404);
+}
+
 }  // namespace
 }  // namespace buurtplein::testing

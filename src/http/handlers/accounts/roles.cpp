@@ -97,7 +97,8 @@ Result<Response> AdminCityPage(Context& ctx, const domain::AppError* error = nul
     nlohmann::json s = {{"id", site.id.value},
                         {"name", site.name},
                         {"url", SiteUrl(city, site)},
-                        {"action", site_base},
+                        // The page travels with the form, so a refusal shows the form again in place.
+                        {"action", site_base + (*page > 1 ? "?page=" + std::to_string(*page) : "")},
                         {"buurtverbinders", Holders(holders, site_base + "/", true)},
                         {"has_buurtverbinders", !holders.empty()},
                         {"more", more}};
@@ -129,7 +130,8 @@ Result<Response> AfterChange(Context& ctx, domain::Status s, const std::string& 
     if (e.code == ErrorCode::kRateLimited) return e;
     return AdminCityPage(ctx, &e, form, email);
   }
-  return Redirect(303, AdminCityUrl(*ctx.city));
+  const auto page = PageParam(ctx);
+  return Redirect(303, AdminCityUrl(*ctx.city) + (page && *page > 1 ? "?page=" + std::to_string(*page) : ""));
 }
 
 }  // namespace
