@@ -15,6 +15,65 @@
 
 namespace buurtplein::app {
 
+namespace {
+
+// `buurtplein grant-role`: the operator's way in before anyone can use /beheer/.
+int GrantRole(Runtime& runtime, const std::string& email, const std::string& role, const std::string& city_slug,
+              const std::string& site_slug, bool remove) {
+  auto& roles = runtime.roles();
+  const auto directory = runtime.sites().directory();
+  auto fail = [](const std::string& why) {
+    std::fprintf(stderr, "buurtplein: %s\n", why.c_str());
+    return 1;
+  };
+  const auto normalised = domain::accounts::AccountService::NormaliseEmail(email);
+  const auto user = normalised ? runtime.store().users().FindUserByEmail(*normalised) : std::nullopt;
+  if (role == "operator") {
+    auto s = roles.SetOperator(email, !remove);
+    if (!s) return fail(s.error().public_message);
+    std::printf("%s is %s an operator.\n", email.c_str(), remove ? "no longer" : "now");
+    return 0;
+  }
+  if (role == "board") {
+    const auto* city = directory->FindCity(city_slug);
+    if (!city) return fail("Give the city with --city, e.g. --city nijmegen.");
+    domain::Status s = domain::Ok{};
+    if (remove) {
+      s = user ? roles.RemoveBoard(city->id, user->id)
+               : domain::Status(domain::MakeError(domain::ErrorCode::kNotFound, "There is no account with this e-mail address."));
+    } else {
+      s = roles.AppointBoard(city->id, email);
+    }
+    if (!s) return fail(s.error().public_message);
+    std::printf("%s is %s on the board of %s.\n", email.c_str(), remove ? "no longer" : "now", city->name.c_str());
+    return 0;
+  }
+  // buurtverbinder: the site by slug, in the given city or the only city that has it.
+  const domain::sites::Site* site = nullptr;
+  int found = 0;
+  for (const auto& city : directory->cities) {
+    if (!city_slug.empty() && city.slug != city_slug) continue;
+    if (const auto* s = directory->FindSite(city.slug, site_slug)) {
+      site = s;
+      ++found;
+    }
+  }
+  if (found == 0) return fail("Give an existing site with --site (and --city), e.g. --city nijmegen --site oost.");
+  if (found > 1) return fail("Several cities have this site; give the city with --city.");
+  domain::Status s = domain::Ok{};
+  if (remove) {
+    s = user ? roles.RemoveBuurtverbinder(site->id, user->id)
+             : domain::Status(domain::MakeError(domain::ErrorCode::kNotFound, "There is no account with this e-mail address."));
+  } else {
+    s = roles.AppointBuurtverbinder(site->id, email);
+  }
+  if (!s) return fail(s.error().public_message);
+  std::printf("%s is %s a buurtverbinder of %s.\n", email.c_str(), remove ? "no longer" : "now", site->name.c_str());
+  return 0;
+}
+
+}  // namespace
+
 int RunCli(int argc, char** argv) {
   CLI::App cli{"Buurtplein: an online village square for every neighbourhood."};
   cli.require_subcommand(1);
@@ -39,6 +98,17 @@ int RunCli(int argc, char** argv) {
   auto* backup = cli.add_subcommand("backup", "Copy the SQLite database consistently while it is in use");
   std::string backup_file;
   backup->add_option("file", backup_file, "where to write the copy")->required();
+
+  auto* grant = cli.add_subcommand("grant-role", "Give (or with --remove take) a role: board, operator, buurtverbinder");
+  std::string grant_email, grant_role, grant_city, grant_site;
+  bool grant_remove = false;
+  grant->add_option("--email", grant_email, "the account's e-mail address")->required();
+  grant->add_option("--role", grant_role, "board (with --city), buurtverbinder (with --site) or operator")
+      ->required()
+      ->check(CLI::IsMember({"board", "buurtverbinder", "operator"}));
+  grant->add_option("--city", grant_city, "city slug, e.g. nijmegen");
+  grant->add_option("--site", grant_site, "site slug, e.g. oost (with --city when several cities have one)");
+  grant->add_flag("--remove", grant_remove, "take the role away instead");
 
   try {
     cli.parse(argc, argv);
@@ -81,6 +151,8 @@ int RunCli(int argc, char** argv) {
     } else if (*demo) {
       LoadDemo(runtime.store(), runtime.sites(), config.cbs_dir);
       std::printf("Demo loaded: 5 cities and Nijmegen's 9 neighbourhood sites.\n");
+    } else if (*grant) {
+      return GrantRole(runtime, grant_email, grant_role, grant_city, grant_site, grant_remove);
     } else if (*serve) {
       runtime.Serve(true);
     }

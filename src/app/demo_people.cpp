@@ -82,6 +82,16 @@ int LoadDemoPeople(domain::Store& store, const domain::sites::Directory& directo
   }
   auto op = ensure_user("beheer@example.nl", "Beheer Voorbeeld", true);
   if (!op.is_operator) store.users().SetOperator(op.id, true);
+  // The association board of Nijmegen: two made-up board members (granting again changes nothing).
+  if (const auto* nijmegen = directory.FindCity("nijmegen")) {
+    for (const auto& [email, name] : {std::pair<const char*, const char*>{"bestuur1@example.nl", "Marieke Bestuursma"},
+                                      {"bestuur2@example.nl", "Ahmed Voorzitterink"}}) {
+      auto member = ensure_user(email, name, true);
+      if (auto s = store.city_roles().GrantCityRole(nijmegen->id, member.id, CityRole::kBoard, now); !s) {
+        throw std::runtime_error(std::string("demo: board member ") + email + ": " + s.error().internal_detail);
+      }
+    }
+  }
   spdlog::info("demo: {} demo account(s) created", created);
   return created;
 }

@@ -91,6 +91,7 @@ domain::accounts::AccountService& Runtime::accounts() {
 }
 
 Runtime::~Runtime() {
+  if (housekeeping_task_) housekeeping_task_->Stop();
   server_.reset();
   if (mail_sender_) mail_sender_->Stop();
   if (store_) store_->Close();
@@ -115,6 +116,7 @@ void Runtime::PrepareWeb() {
   services.memberships = memberships_.get();
   services.csrf_key = csrf_key_.get();
   services.privacy = &privacy();
+  services.roles = &roles();
   // Profiles: libvips starts once per process (shut down at exit); photos live outside the web
   // root, and go with the account (the eraser removes the files).
   media::StartVips("buurtplein");
@@ -191,6 +193,20 @@ domain::accounts::PrivacyService& Runtime::privacy() {
   return *privacy_;
 }
 
+domain::accounts::RoleService& Runtime::roles() {
+  if (!roles_) {
+    roles_ = std::make_unique<domain::accounts::RoleService>(*store_, clock_);
+    // The board page lists names; role changes are rare, so every cached page goes.
+    roles_->SetChangeListener([this] { cache_.InvalidateAll(); });
+  }
+  return *roles_;
+}
+
+domain::accounts::Housekeeping& Runtime::housekeeping() {
+  if (!housekeeping_) housekeeping_ = std::make_unique<domain::accounts::Housekeeping>(*store_, clock_);
+  return *housekeeping_;
+}
+
 http::App& Runtime::app() {
   PrepareWeb();
   return *app_;
@@ -205,6 +221,16 @@ server::Server& Runtime::StartServer() {
   server_ = std::make_unique<server::Server>(options, *app_);
   server_->Bind();
   mail_sender_->Start();
+  // Housekeeping a minute after start, then every 15 minutes (issue 3: nothing expired lingers).
+  housekeeping_task_ = std::make_unique<PeriodicTask>(
+      "housekeeping", std::chrono::seconds(60), std::chrono::seconds(15 * 60), [this] {
+        const auto r = housekeeping().RunOnce();
+        if (r.sessions + r.tokens + r.household_codes + r.invitations > 0) {
+          spdlog::info("housekeeping: removed {} sessions, {} link tokens, {} household codes, {} invitations",
+                       r.sessions, r.tokens, r.household_codes, r.invitations);
+        }
+      });
+  housekeeping_task_->Start();
   return *server_;
 }
 
@@ -214,6 +240,7 @@ void Runtime::Serve(bool handle_signals) {
   std::printf("Buurtplein listening on http://%s:%u/\n", config_.server.address.c_str(), server.port());
   std::fflush(stdout);
   server.Run(handle_signals);
+  if (housekeeping_task_) housekeeping_task_->Stop();
   mail_sender_->Stop();
   store_->Close();
   spdlog::info("stopped cleanly");

@@ -2,9 +2,12 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "app/periodic_task.hpp"
 #include "domain/accounts/account_service.hpp"
+#include "domain/accounts/housekeeping.hpp"
 #include "domain/accounts/membership_service.hpp"
 #include "domain/accounts/privacy_service.hpp"
+#include "domain/accounts/role_service.hpp"
 #include "domain/accounts/two_factor_service.hpp"
 #include "domain/mail/mail_service.hpp"
 #include "domain/news/news_service.hpp"
@@ -71,6 +74,11 @@ class Runtime {
   domain::accounts::AccountService& accounts();
   /// Download my data, delete my account; features with contributions register erasers here.
   domain::accounts::PrivacyService& privacy();
+  /// Board members, buurtverbinders and operators (appointed at /beheer/ or with grant-role).
+  domain::accounts::RoleService& roles();
+  /// Purges expired sessions, tokens, household codes and invitations (also run periodically
+  /// on a background thread once the server is started).
+  domain::accounts::Housekeeping& housekeeping();
   domain::mail::MailService& mail() { return *mail_service_; }
   /// The background mail sender (started by StartServer).
   mail::MailSender& mail_sender() { return *mail_sender_; }
@@ -96,6 +104,9 @@ class Runtime {
   std::unique_ptr<http::AccountMailer> account_mailer_;
   std::unique_ptr<domain::accounts::AccountService> accounts_;
   std::unique_ptr<domain::accounts::PrivacyService> privacy_;
+  std::unique_ptr<domain::accounts::RoleService> roles_;
+  std::unique_ptr<domain::accounts::Housekeeping> housekeeping_;
+  std::unique_ptr<PeriodicTask> housekeeping_task_;  // started by StartServer
   std::unique_ptr<domain::mail::Mailbox> dev_mailbox_;  // the .eml files, when mail goes to files
   std::unique_ptr<domain::accounts::TwoFactorService> two_factor_;
   std::unique_ptr<domain::accounts::MembershipService> memberships_;

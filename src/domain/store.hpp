@@ -56,6 +56,8 @@ class Store {
   virtual accounts::SessionRepository& sessions() = 0;
   virtual accounts::TokenRepository& tokens() = 0;
   virtual accounts::MembershipRepository& memberships() = 0;
+  /// The association board per city (issue 3 §4).
+  virtual accounts::CityRoleRepository& city_roles() = 0;
   virtual accounts::TwoFactorRepository& two_factor() = 0;
   /// Household codes, invitations and approval of members (issue 3 §3).
   virtual accounts::VerificationRepository& verification() = 0;

@@ -9,6 +9,7 @@
 #include "domain/accounts/membership_service.hpp"
 #include "domain/accounts/policy.hpp"
 #include "domain/accounts/privacy_service.hpp"
+#include "domain/accounts/role_service.hpp"
 #include "domain/mail/mailbox.hpp"
 #include "domain/accounts/two_factor_service.hpp"
 #include "domain/news/news_service.hpp"
@@ -89,6 +90,7 @@ struct Services {
   domain::accounts::MembershipService* memberships = nullptr;  ///< joining and verification
   const domain::security::CsrfKey* csrf_key = nullptr;
   domain::accounts::PrivacyService* privacy = nullptr;  ///< download my data, delete my account
+  domain::accounts::RoleService* roles = nullptr;  ///< board, buurtverbinders, operators (/beheer/)
   domain::profiles::ProfileService* profiles = nullptr;  ///< residents' profiles and photos
   domain::news::NewsService* news = nullptr;  ///< neighbourhood news (issue 4 §2)
   // [agenda] >>>

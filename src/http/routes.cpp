@@ -2,6 +2,7 @@
 #include "http/app.hpp"
 #include "http/handlers/accounts/pages.hpp"
 #include "http/handlers/accounts/privacy.hpp"
+#include "http/handlers/accounts/roles.hpp"
 #include "http/handlers/dev/mail.hpp"
 #include "http/handlers/membership/membership.hpp"
 #include "http/handlers/news/pages.hpp"
@@ -156,6 +157,22 @@ void AddRoutes(Router& r) {
     r.Add({kPost, "/{city}/{site}/invitation/{token}", "membership.accept_invitation", mem::AcceptInvitation, kForm,
            kSite, kAccount});
   }
+
+  // Roles (issue 3 §4): operators appoint each city's association board and each site's
+  // buurtverbinders at /beheer/ (they alone see e-mail addresses there); the association's page
+  // names its board; the board sees its city's sites with member counts (figures only).
+  r.Add({kGet, "/beheer/", "admin.home", acc::AdminHome, kForm, kPlatform, kOperator});
+  r.Add({kGet, "/beheer/{city}/", "admin.city", acc::AdminCity, kForm, kCity, kOperator});
+  r.Add({kPost, "/beheer/{city}/bestuur", "admin.board_appoint", acc::AdminAppointBoard, kForm, kCity, kOperator});
+  r.Add({kPost, "/beheer/{city}/bestuur/{user}/verwijderen", "admin.board_remove", acc::AdminRemoveBoard, kForm, kCity,
+         kOperator});
+  r.Add({kPost, "/beheer/{city}/{site}/buurtverbinders", "admin.buurtverbinder_appoint",
+         acc::AdminAppointBuurtverbinder, kForm, kSite, kOperator});
+  r.Add({kPost, "/beheer/{city}/{site}/buurtverbinders/{user}/verwijderen", "admin.buurtverbinder_remove",
+         acc::AdminRemoveBuurtverbinder, kForm, kSite, kOperator});
+  r.Add({kGet, "/{city}/vereniging/", "city.association", acc::Association, kForm, kCity, kPublic});
+  r.Add({kGet, "/{city}/vereniging/wijken", "city.association_sites", acc::AssociationSites, kForm, kCity,
+         kCityBoard});
 
   // News (issue 4 §2): anyone reads public news; verified members post and see members-only
   // news; the author or a buurtverbinder edits and deletes (checked by the NewsService: 403);

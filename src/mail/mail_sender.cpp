@@ -98,7 +98,10 @@ void MailSender::SendOne(const Message& message) {
       spdlog::warn("mail {}: sent, but {}", message.id.value, marked.error().internal_detail);
     }
     ++sent_;
-    spdlog::info("mail {}: sent to {}", message.id.value, message.to_address);
+    // The address is personal data: the log names its domain only (issue 3: no log line shows it).
+    const auto at = message.to_address.rfind('@');
+    spdlog::info("mail {}: sent to a mailbox at {}", message.id.value,
+                 at == std::string::npos ? std::string("?") : message.to_address.substr(at + 1));
     return;
   }
   const auto next = domain::mail::NextAttempt(options_.retry, message, now);

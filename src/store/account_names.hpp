@@ -38,6 +38,9 @@ inline domain::accounts::MemberRole MemberRoleFromName(std::string_view s) {
   return s == "buurtverbinder" ? domain::accounts::MemberRole::kBuurtverbinder : domain::accounts::MemberRole::kMember;
 }
 
+inline std::string_view CityRoleName(domain::accounts::CityRole) { return "board"; }
+inline domain::accounts::CityRole CityRoleFromName(std::string_view) { return domain::accounts::CityRole::kBoard; }
+
 inline std::string_view MemberStatusName(domain::accounts::MemberStatus s) {
   using enum domain::accounts::MemberStatus;
   switch (s) {

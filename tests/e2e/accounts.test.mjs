@@ -312,3 +312,43 @@ test('(9) the resident turns on two-step login and logs in with a code', T, asyn
   assert.match(await sanne.page.textContent('.summary-list'), /Inloggen in twee stappen\s*Aan/);
   assertNoProblems(sanne);
 });
+
+test('(10) the operator appoints the resident to the board; the association pages for everyone and the board', T, async () => {
+  assert.ok(sanne, 'steps (1–9) made the resident');
+  const operator = await actor('operator');
+  await operator.page.goto(url('/beheer/'));
+  assert.equal(path(operator), '/account/login');
+  await submitLogin(operator, 'beheer@example.nl', DEMO_PASSWORD);
+  assert.equal(path(operator), '/account/login/second-factor');
+  await operator.page.fill('#field-code', totp(DEMO_TOTP_SECRET));
+  await follow(operator, button(operator, 'main form', 'Verder'), { label: 'platform management' });
+  assert.equal(path(operator), '/beheer/');
+  await follow(operator, operator.page.locator('main a[href="/beheer/nijmegen/"]'), { label: 'roles in Nijmegen' });
+
+  // An address without an account: the form says so, accessibly.
+  await operator.page.fill('#field-board', 'niemand@bewoners.test');
+  await follow(operator, button(operator, 'main', 'Toevoegen aan het bestuur'), { status: 404, label: 'unknown address' });
+  assert.equal(await operator.page.locator('.error-summary').count(), 1);
+  assert.equal(await operator.page.getAttribute('#field-board', 'aria-invalid'), 'true');
+
+  await operator.page.fill('#field-board', resident.email);
+  await follow(operator, button(operator, 'main', 'Toevoegen aan het bestuur'), { label: 'board appointed' });
+  assert.equal(path(operator), '/beheer/nijmegen/');
+  assert.match(await operator.page.textContent('main'), new RegExp(`${resident.name} \\(${resident.email.replace(/\./g, '\\.')}\\)`));
+
+  // Everyone sees the board by name, never by address.
+  const visitor = await actor('visitor');
+  await visit(visitor, '/nijmegen/vereniging/', { label: 'the association' });
+  const text = await visitor.page.textContent('main');
+  assert.match(text, new RegExp(resident.name));
+  assert.doesNotMatch(text, /@/);
+  await visitor.page.goto(url('/nijmegen/vereniging/wijken'));
+  assert.equal(path(visitor), '/account/login', 'the board page asks a visitor to log in');
+
+  // The new board member (two-step login is on since step 9) sees the sites in figures.
+  await visit(sanne, '/nijmegen/vereniging/', { label: 'the association (board member)' });
+  await follow(sanne, sanne.page.locator('main a[href="/nijmegen/vereniging/wijken"]'), { label: 'sites and members' });
+  assert.equal(await sanne.page.locator('.data-table tbody tr').count(), 9, 'the nine Nijmegen sites');
+  assert.doesNotMatch(await sanne.page.textContent('main'), /@/);
+  assertNoProblems(operator, visitor, sanne);
+});

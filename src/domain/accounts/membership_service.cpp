@@ -276,6 +276,8 @@ Result<HouseholdCodeBatch> MembershipService::GenerateHouseholdCodes(SiteId site
       row.code_hash = HashHouseholdCode(site, *NormaliseHouseholdCode(code));
       row.created_by = buurtverbinder;
       row.created_at = now;
+      row.expires_at = now + settings_.household_code_seconds;
+      batch.expires_at = row.expires_at;
       rows.push_back(std::move(row));
       batch.codes.push_back(PrintedCode{label, code});
     }
@@ -307,6 +309,7 @@ Result<HouseholdCodeBatch> MembershipService::ReprintHouseholdCodes(SiteId site,
   }
   HouseholdCodeBatch out;
   out.batch = std::string(batch);
+  for (const auto& row : rows) out.expires_at = std::max(out.expires_at, row.expires_at);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (plain[i]) out.codes.push_back(PrintedCode{rows[i].address_label, *plain[i]});
   }

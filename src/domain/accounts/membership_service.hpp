@@ -41,6 +41,7 @@ struct PrintedCode {
 struct HouseholdCodeBatch {
   std::string batch;  ///< the batch id (not secret)
   std::vector<PrintedCode> codes;
+  UnixTime expires_at = 0;  ///< the codes work until then (printed on flyers and in the CSV)
 };
 
 /// A request for approval, as the site's buurtverbinders see it.
@@ -53,6 +54,7 @@ struct PendingMember {
 struct MembershipSettings {
   int max_open_invitations = 5;                   ///< per member and site (the msgid says 5)
   long invitation_seconds = 14 * 24 * 3600;       ///< an invitation link works two weeks
+  long household_code_seconds = 90 * 24 * 3600;   ///< a household code works 90 days
   std::size_t max_codes_per_batch = 500;
   std::size_t max_address_label = 120;            ///< characters per address line
 };

@@ -79,4 +79,15 @@ struct Membership {
   std::optional<UnixTime> verified_at;
 };
 
+enum class CityRole { kBoard };  ///< per city: the association board
+
+/// Someone who holds a role (board member of a city, buurtverbinder of a site), for the role
+/// pages. The e-mail address is for operators only (/beheer/); public pages show the name.
+struct RoleHolder {
+  UserId user;
+  std::string display_name;
+  std::string email;
+  UnixTime since = 0;  ///< when the role was given (city roles); joined the site (buurtverbinders)
+};
+
 }  // namespace buurtplein::domain::accounts

@@ -164,7 +164,8 @@ std::vector<TableDecl> Build() {
                 {"created_by", kNotPersonal},
                 {"created_at", kNotPersonal},
                 {"used_by", kNotPersonal},
-                {"used_at", kExported, kTime}}});
+                {"used_at", kExported, kTime},
+                {"expires_at", kNotPersonal}}});
   d.push_back({"invitations",
                LinkKind::kUserId,
                "inviter_id",
@@ -179,6 +180,18 @@ std::vector<TableDecl> Build() {
                 {"expires_at", kExported, kTime},
                 {"used_by", kNotPersonal},
                 {"used_at", kExported, kTime}}});
+
+  // --- migrations/0018_city_roles.sql: the association board (the rows go with the account) ---
+  d.push_back({"city_roles",
+               LinkKind::kUserId,
+               "user_id",
+               "city_roles",
+               false,
+               "created_at",
+               {{"city_id", kExported, kInteger},
+                {"user_id", kNotPersonal},
+                {"role", kExported, kText},
+                {"created_at", kExported, kTime}}});
 
   // --- migrations/0007_profiles.sql ---------------------------------------------------------
   d.push_back({"profiles",

@@ -30,6 +30,9 @@ Decision Decide(const Actor& a, Access access, bool dev_mode) {
     case Access::kOperator:
       if (!a.operator_) return Decision::kForbidden;
       return a.has_totp ? Decision::kAllow : Decision::kNeedTwoFactorSetup;
+    case Access::kCityBoard:
+      if (!a.city_board) return Decision::kForbidden;
+      return a.has_totp ? Decision::kAllow : Decision::kNeedTwoFactorSetup;
     default: return Decision::kForbidden;
   }
 }
@@ -45,6 +48,7 @@ std::string_view AccessName(Access access) {
     case Access::kSiteBuurtverbinder: return "site-buurtverbinder";
     case Access::kOperator: return "operator";
     case Access::kDevelopment: return "development";
+    case Access::kCityBoard: return "city-board";
   }
   return "?";
 }

@@ -18,6 +18,7 @@ enum class Access {
   kSiteBuurtverbinder, ///< buurtverbinder of the request's site
   kOperator,           ///< platform operator
   kDevelopment,        ///< exists only in development mode
+  kCityBoard,          ///< member of the association board of the request's city
 };
 
 /// Who is asking, as far as the policy needs to know.
@@ -28,6 +29,7 @@ struct Actor {
   bool email_verified = false;
   bool has_totp = false;  ///< two-factor authentication is set up
   std::optional<Membership> membership;  ///< in the request's site, if any
+  bool city_board = false;  ///< on the association board of the request's city
 };
 
 /// The policy's answer: allowed, or why not (the HTTP layer maps the reason to a status).

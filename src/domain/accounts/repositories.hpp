@@ -62,6 +62,8 @@ class TokenRepository {
                                                    UnixTime now) = 0;
   /// Removes the user's unused tokens of one purpose (a new reset link voids older ones).
   virtual Status DeleteTokens(UserId user, TokenPurpose purpose) = 0;
+  /// Housekeeping: removes every used or expired token (all accounts); returns how many.
+  virtual long DeleteSpentTokens(UnixTime now) = 0;
 };
 
 /// Memberships, scoped by site. A user has at most one home site.
@@ -81,6 +83,25 @@ class MembershipRepository {
   virtual long CountMembers(SiteId site, MemberStatus status) = 0;
   /// The user's own memberships in every site (for their account page and data export).
   virtual std::vector<Membership> ListMembershipsOfUser(UserId user) = 0;
+  /// The site's buurtverbinders by name (for operators' /beheer/ page).
+  virtual std::vector<RoleHolder> ListBuurtverbinders(SiteId site, int limit, int offset) = 0;
+};
+
+/// Roles per city (the association board), scoped by city.
+class CityRoleRepository {
+ public:
+  virtual ~CityRoleRepository() = default;
+  /// Gives the role; giving it again changes nothing. kNotFound when the city or user does not exist.
+  virtual Status GrantCityRole(CityId city, UserId user, CityRole role, UnixTime now) = 0;
+  /// kNotFound when the user does not hold the role in this city.
+  virtual Status RevokeCityRole(CityId city, UserId user, CityRole role) = 0;
+  /// The user's roles in this city (empty for most people).
+  virtual std::vector<CityRole> FindCityRoles(CityId city, UserId user) = 0;
+  /// The holders of a role in this city, by name.
+  virtual std::vector<RoleHolder> ListCityRole(CityId city, CityRole role, int limit, int offset) = 0;
+  /// Whether the user is a buurtverbinder of any site or holds any city role: such sessions get
+  /// the short timeouts (docs/decisions/0005).
+  virtual bool HoldsElevatedRole(UserId user) = 0;
 };
 
 }  // namespace buurtplein::domain::accounts

@@ -20,6 +20,7 @@ struct HouseholdCode {
   std::string code_hash;      ///< see MembershipService::HashHouseholdCode
   std::optional<UserId> created_by;  ///< the buurtverbinder; empty when their account is gone
   UnixTime created_at = 0;
+  UnixTime expires_at = 0;           ///< printed on the flyer; an expired code is refused
   std::optional<UserId> used_by;     ///< empty when unused, or when the user's account is gone
   std::optional<UnixTime> used_at;   ///< set once the code has been used
 };
@@ -86,6 +87,13 @@ class VerificationRepository {
   /// inviter is still a verified member of the site; kConflict as for RedeemHouseholdCode.
   virtual Result<Membership> AcceptInvitation(SiteId site, std::string_view token_hash, UserId user,
                                               UnixTime now) = 0;
+
+  // --- housekeeping (every site at once) ----------------------------------------------------
+
+  /// Removes household codes that expired before `now`, used or not; returns how many.
+  virtual long DeleteExpiredHouseholdCodes(UnixTime now) = 0;
+  /// Removes invitations that expired before `now`, used or not; returns how many.
+  virtual long DeleteExpiredInvitations(UnixTime now) = 0;
 };
 
 }  // namespace buurtplein::domain::accounts

@@ -80,7 +80,8 @@ Status SiteService::Validate(const SiteDraft& d) {
 bool SiteService::IsReservedCitySlug(std::string_view slug) {
   // Kept in step with the literal first segments in src/http/routes.cpp (a test checks it).
   static constexpr std::string_view kReserved[] = {"account", "api",     "static", "privacy", "dev",
-                                                   "healthz", "readyz",  "metrics", "admin",  "assets"};
+                                                   "healthz", "readyz",  "metrics", "admin",  "assets",
+                                                   "beheer"};
   for (auto r : kReserved) {
     if (slug == r) return true;
   }

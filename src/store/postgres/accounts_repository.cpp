@@ -4,6 +4,7 @@
 
 namespace buurtplein::store::postgres {
 
+using domain::CityId;
 using domain::ErrorCode;
 using domain::MakeError;
 using domain::SessionId;
@@ -84,6 +85,26 @@ constexpr const char* kCountMembers = "SELECT count(*) FROM memberships WHERE si
 constexpr const char* kListMembershipsOfUser =
     "SELECT site_id, user_id, kind, role, status, verified_by, postcode, house_number, created_at, verified_at "
     "FROM memberships WHERE user_id = $1 ORDER BY created_at, site_id";
+
+constexpr const char* kDeleteSpentTokens =
+    "DELETE FROM account_tokens WHERE used_at IS NOT NULL OR expires_at <= $1";
+// Names only: e-mail addresses are read for operators' /beheer/ page, which alone shows them.
+constexpr const char* kListBuurtverbinders =
+    "SELECT u.id, u.display_name, u.email, m.created_at FROM memberships m JOIN users u ON u.id = m.user_id "
+    "WHERE m.site_id = $1 AND m.role = 'buurtverbinder' ORDER BY u.display_name, u.id LIMIT $2 OFFSET $3";
+
+constexpr const char* kGrantCityRole =
+    "INSERT INTO city_roles (city_id, user_id, role, created_at) VALUES ($1, $2, $3, $4) "
+    "ON CONFLICT (city_id, user_id, role) DO NOTHING";
+constexpr const char* kRevokeCityRole =
+    "DELETE FROM city_roles WHERE city_id = $1 AND user_id = $2 AND role = $3";
+constexpr const char* kFindCityRoles = "SELECT role FROM city_roles WHERE city_id = $1 AND user_id = $2 ORDER BY role";
+constexpr const char* kListCityRole =
+    "SELECT u.id, u.display_name, u.email, r.created_at FROM city_roles r JOIN users u ON u.id = r.user_id "
+    "WHERE r.city_id = $1 AND r.role = $2 ORDER BY u.display_name, u.id LIMIT $3 OFFSET $4";
+constexpr const char* kHoldsElevatedRole =
+    "SELECT EXISTS (SELECT 1 FROM city_roles WHERE user_id = $1) "
+    "OR EXISTS (SELECT 1 FROM memberships WHERE user_id = $1 AND role = 'buurtverbinder')";
 
 // The same public messages as store/sqlite/accounts_repository.cpp (translated in po/nl.po).
 constexpr const char* kEmailTaken = "This e-mail address is already in use.";
@@ -403,6 +424,63 @@ long PostgresMembershipRepository::CountMembers(SiteId site, MemberStatus status
 std::vector<Membership> PostgresMembershipRepository::ListMembershipsOfUser(UserId user) {
   auto c = pool_.Acquire();
   return ReadMemberships(c->Exec(kListMembershipsOfUser, Params().Add(user.value)));
+}
+
+// --- housekeeping, role holders, city roles --------------------------------------------------
+
+long PostgresTokenRepository::DeleteSpentTokens(UnixTime now) {
+  auto c = pool_.Acquire();
+  return c->Exec(kDeleteSpentTokens, Params().Add(now)).Affected();
+}
+
+namespace {
+std::vector<RoleHolder> ReadHolders(const Result& r) {
+  std::vector<RoleHolder> out;
+  out.reserve(static_cast<std::size_t>(r.Rows()));
+  for (int i = 0; i < r.Rows(); ++i) out.push_back(RoleHolder{UserId{r.Int(i, 0)}, r.Text(i, 1), r.Text(i, 2), r.Int(i, 3)});
+  return out;
+}
+}  // namespace
+
+std::vector<RoleHolder> PostgresMembershipRepository::ListBuurtverbinders(SiteId site, int limit, int offset) {
+  auto c = pool_.Acquire();
+  return ReadHolders(c->Exec(kListBuurtverbinders, Params().Add(site.value).Add(limit).Add(offset)));
+}
+
+domain::Status PostgresCityRoleRepository::GrantCityRole(CityId city, UserId user, CityRole role, UnixTime now) {
+  auto c = pool_.Acquire();
+  try {
+    c->Exec(kGrantCityRole, Params().Add(city.value).Add(user.value).Add(CityRoleName(role)).Add(now));
+  } catch (const PostgresError& e) {
+    if (e.IsConstraint()) return MakeError(ErrorCode::kNotFound, "This city or account does not exist.", e.what());
+    throw;
+  }
+  return domain::Ok{};
+}
+
+domain::Status PostgresCityRoleRepository::RevokeCityRole(CityId city, UserId user, CityRole role) {
+  return Found(ChangeOne(pool_, kRevokeCityRole, Params().Add(city.value).Add(user.value).Add(CityRoleName(role))),
+               "This person does not have this role (any more).");
+}
+
+std::vector<CityRole> PostgresCityRoleRepository::FindCityRoles(CityId city, UserId user) {
+  auto c = pool_.Acquire();
+  const Result r = c->Exec(kFindCityRoles, Params().Add(city.value).Add(user.value));
+  std::vector<CityRole> out;
+  for (int i = 0; i < r.Rows(); ++i) out.push_back(CityRoleFromName(r.Text(i, 0)));
+  return out;
+}
+
+std::vector<RoleHolder> PostgresCityRoleRepository::ListCityRole(CityId city, CityRole role, int limit, int offset) {
+  auto c = pool_.Acquire();
+  return ReadHolders(
+      c->Exec(kListCityRole, Params().Add(city.value).Add(CityRoleName(role)).Add(limit).Add(offset)));
+}
+
+bool PostgresCityRoleRepository::HoldsElevatedRole(UserId user) {
+  auto c = pool_.Acquire();
+  const Result r = c->Exec(kHoldsElevatedRole, Params().Add(user.value));
+  return r.Rows() > 0 && ReadBool(r, 0, 0);
 }
 
 }  // namespace buurtplein::store::postgres

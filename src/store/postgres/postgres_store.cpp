@@ -65,7 +65,7 @@ class PostgresStore final : public domain::Store {
  public:
   PostgresStore(const std::string& conninfo, int pool_size)
       : pool_(conninfo, pool_size), areas_(pool_), cities_(pool_), sites_(pool_), mail_(pool_),
-        users_(pool_), sessions_(pool_), tokens_(pool_), memberships_(pool_), personal_data_(pool_), two_factor_(pool_) {
+        users_(pool_), sessions_(pool_), tokens_(pool_), memberships_(pool_), city_roles_(pool_), personal_data_(pool_), two_factor_(pool_) {
     pool_.Acquire();  // fail now, with a clear message, when the server cannot be reached
   }
 
@@ -76,6 +76,7 @@ class PostgresStore final : public domain::Store {
   domain::accounts::SessionRepository& sessions() override { return sessions_; }
   domain::accounts::TokenRepository& tokens() override { return tokens_; }
   domain::accounts::MembershipRepository& memberships() override { return memberships_; }
+  domain::accounts::CityRoleRepository& city_roles() override { return city_roles_; }
   domain::accounts::TwoFactorRepository& two_factor() override { return two_factor_; }
   domain::accounts::VerificationRepository& verification() override { return verification_; }
   domain::mail::OutboxRepository& mail() override { return mail_; }
@@ -170,6 +171,7 @@ class PostgresStore final : public domain::Store {
   PostgresSessionRepository sessions_;
   PostgresTokenRepository tokens_;
   PostgresMembershipRepository memberships_;
+  PostgresCityRoleRepository city_roles_;
   PostgresProfileRepository profiles_{pool_};
   PostgresNewsRepository news_{pool_};
   // [agenda] >>>

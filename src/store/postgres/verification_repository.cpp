@@ -42,16 +42,18 @@ constexpr const char* kVerifyMember =
     "WHERE memberships.status <> 'verified'";
 
 constexpr const char* kInsertHouseholdCode =
-    "INSERT INTO household_codes (site_id, batch, address_label, code_hash, created_by, created_at) "
-    "VALUES ($1, $2, $3, $4, $5, $6)";
+    "INSERT INTO household_codes (site_id, batch, address_label, code_hash, created_by, created_at, expires_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7)";
 constexpr const char* kListHouseholdCodeBatch =
-    "SELECT id, site_id, batch, address_label, code_hash, created_by, created_at, used_by, used_at "
+    "SELECT id, site_id, batch, address_label, code_hash, created_by, created_at, used_by, used_at, expires_at "
     "FROM household_codes WHERE site_id = $1 AND batch = $2 ORDER BY id";
 // Check and mark in one statement: a concurrent update waits for the row lock, re-checks
 // used_at IS NULL and finds nothing, so of two people typing the same code one gets the row.
 constexpr const char* kUseHouseholdCode =
     "UPDATE household_codes SET used_by = $3, used_at = $4 "
-    "WHERE site_id = $1 AND code_hash = $2 AND used_at IS NULL RETURNING id";
+    "WHERE site_id = $1 AND code_hash = $2 AND used_at IS NULL AND expires_at > $4 RETURNING id";
+constexpr const char* kDeleteExpiredHouseholdCodes = "DELETE FROM household_codes WHERE expires_at <= $1";
+constexpr const char* kDeleteExpiredInvitations = "DELETE FROM invitations WHERE expires_at <= $1";
 
 // The limit is checked in the statement that inserts. Under READ COMMITTED two concurrent
 // requests of one member could both pass it; that member then has one invitation too many.
@@ -98,6 +100,7 @@ HouseholdCode ReadCode(const Result& r, int row) {
   c.created_at = r.Int(row, 6);
   if (!r.IsNull(row, 7)) c.used_by = UserId{r.Int(row, 7)};
   if (!r.IsNull(row, 8)) c.used_at = r.Int(row, 8);
+  c.expires_at = r.Int(row, 9);
   return c;
 }
 
@@ -181,11 +184,11 @@ domain::Status PostgresVerificationRepository::CreateHouseholdCodes(SiteId site,
       } else {
         p.AddNull();
       }
-      p.Add(code.created_at);
+      p.Add(code.created_at).Add(code.expires_at);
       batch.push_back(std::move(p));
     }
     // Up to 500 rows: parsed once and sent in one round trip.
-    c->Prepare(kInsertHouseholdCode, 6);
+    c->Prepare(kInsertHouseholdCode, 7);
     c->ExecPreparedBatch(batch);
     tx.Commit();
   } catch (const PostgresError& e) {
@@ -277,6 +280,16 @@ std::optional<Invitation> PostgresVerificationRepository::FindInvitation(SiteId 
 domain::Result<Membership> PostgresVerificationRepository::AcceptInvitation(SiteId site, std::string_view token_hash,
                                                                             UserId user, UnixTime now) {
   return UseAndVerify(kUseInvitation, site, token_hash, user, now, VerificationMethod::kInvitation);
+}
+
+long PostgresVerificationRepository::DeleteExpiredHouseholdCodes(UnixTime now) {
+  auto c = pool_.Acquire();
+  return c->Exec(kDeleteExpiredHouseholdCodes, Params().Add(now)).Affected();
+}
+
+long PostgresVerificationRepository::DeleteExpiredInvitations(UnixTime now) {
+  auto c = pool_.Acquire();
+  return c->Exec(kDeleteExpiredInvitations, Params().Add(now)).Affected();
 }
 
 }  // namespace buurtplein::store::postgres

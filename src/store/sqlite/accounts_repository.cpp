@@ -4,6 +4,7 @@
 
 namespace buurtplein::store::sqlite {
 
+using domain::CityId;
 using domain::ErrorCode;
 using domain::MakeError;
 using domain::SessionId;
@@ -82,6 +83,26 @@ constexpr const char* kCountMembers = "SELECT count(*) FROM memberships WHERE si
 constexpr const char* kListMembershipsOfUser =
     "SELECT site_id, user_id, kind, role, status, verified_by, postcode, house_number, created_at, verified_at "
     "FROM memberships WHERE user_id = ?1 ORDER BY created_at, site_id";
+
+constexpr const char* kDeleteSpentTokens =
+    "DELETE FROM account_tokens WHERE used_at IS NOT NULL OR expires_at <= ?1";
+// Names only: e-mail addresses are read for operators' /beheer/ page, which alone shows them.
+constexpr const char* kListBuurtverbinders =
+    "SELECT u.id, u.display_name, u.email, m.created_at FROM memberships m JOIN users u ON u.id = m.user_id "
+    "WHERE m.site_id = ?1 AND m.role = 'buurtverbinder' ORDER BY u.display_name, u.id LIMIT ?2 OFFSET ?3";
+
+constexpr const char* kGrantCityRole =
+    "INSERT INTO city_roles (city_id, user_id, role, created_at) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (city_id, user_id, role) DO NOTHING";
+constexpr const char* kRevokeCityRole =
+    "DELETE FROM city_roles WHERE city_id = ?1 AND user_id = ?2 AND role = ?3";
+constexpr const char* kFindCityRoles = "SELECT role FROM city_roles WHERE city_id = ?1 AND user_id = ?2 ORDER BY role";
+constexpr const char* kListCityRole =
+    "SELECT u.id, u.display_name, u.email, r.created_at FROM city_roles r JOIN users u ON u.id = r.user_id "
+    "WHERE r.city_id = ?1 AND r.role = ?2 ORDER BY u.display_name, u.id LIMIT ?3 OFFSET ?4";
+constexpr const char* kHoldsElevatedRole =
+    "SELECT EXISTS (SELECT 1 FROM city_roles WHERE user_id = ?1) "
+    "OR EXISTS (SELECT 1 FROM memberships WHERE user_id = ?1 AND role = 'buurtverbinder')";
 
 User ReadUser(const Stmt& s) {
   User u;
@@ -397,6 +418,65 @@ std::vector<Membership> SqliteMembershipRepository::ListMembershipsOfUser(UserId
   std::vector<Membership> out;
   while (s.Step()) out.push_back(ReadMembership(s));
   return out;
+}
+
+// --- housekeeping, role holders, city roles --------------------------------------------------
+
+long SqliteTokenRepository::DeleteSpentTokens(UnixTime now) {
+  auto& c = db_.Conn();
+  c.Prepare(kDeleteSpentTokens).Bind(1, now).Exec();
+  return static_cast<long>(sqlite3_changes(c.raw()));
+}
+
+namespace {
+std::vector<RoleHolder> ReadHolders(Stmt& s) {
+  std::vector<RoleHolder> out;
+  while (s.Step()) out.push_back(RoleHolder{UserId{s.Int(0)}, s.Text(1), s.Text(2), s.Int(3)});
+  return out;
+}
+}  // namespace
+
+std::vector<RoleHolder> SqliteMembershipRepository::ListBuurtverbinders(SiteId site, int limit, int offset) {
+  auto s = db_.Conn().Prepare(kListBuurtverbinders);
+  s.Bind(1, site.value).Bind(2, limit).Bind(3, offset);
+  return ReadHolders(s);
+}
+
+domain::Status SqliteCityRoleRepository::GrantCityRole(CityId city, UserId user, CityRole role, UnixTime now) {
+  try {
+    db_.Conn().Prepare(kGrantCityRole).Bind(1, city.value).Bind(2, user.value).Bind(3, CityRoleName(role)).Bind(4, now).Exec();
+  } catch (const SqliteError& e) {
+    if (e.IsConstraint()) return MakeError(ErrorCode::kNotFound, "This city or account does not exist.", e.what());
+    throw;
+  }
+  return domain::Ok{};
+}
+
+domain::Status SqliteCityRoleRepository::RevokeCityRole(CityId city, UserId user, CityRole role) {
+  if (!ChangeOne(db_.Conn(), kRevokeCityRole, city.value, user.value, CityRoleName(role))) {
+    return MakeError(ErrorCode::kNotFound, "This person does not have this role (any more).");
+  }
+  return domain::Ok{};
+}
+
+std::vector<CityRole> SqliteCityRoleRepository::FindCityRoles(CityId city, UserId user) {
+  auto s = db_.Conn().Prepare(kFindCityRoles);
+  s.Bind(1, city.value).Bind(2, user.value);
+  std::vector<CityRole> out;
+  while (s.Step()) out.push_back(CityRoleFromName(s.Text(0)));
+  return out;
+}
+
+std::vector<RoleHolder> SqliteCityRoleRepository::ListCityRole(CityId city, CityRole role, int limit, int offset) {
+  auto s = db_.Conn().Prepare(kListCityRole);
+  s.Bind(1, city.value).Bind(2, CityRoleName(role)).Bind(3, limit).Bind(4, offset);
+  return ReadHolders(s);
+}
+
+bool SqliteCityRoleRepository::HoldsElevatedRole(UserId user) {
+  auto s = db_.Conn().Prepare(kHoldsElevatedRole);
+  s.Bind(1, user.value);
+  return s.Step() && s.Int(0) != 0;
 }
 
 }  // namespace buurtplein::store::sqlite

@@ -48,6 +48,7 @@ class SqliteTokenRepository final : public domain::accounts::TokenRepository {
                                                              domain::accounts::TokenPurpose purpose,
                                                              domain::accounts::UnixTime now) override;
   domain::Status DeleteTokens(domain::UserId user, domain::accounts::TokenPurpose purpose) override;
+  long DeleteSpentTokens(domain::accounts::UnixTime now) override;
 
  private:
   Database& db_;
@@ -68,6 +69,22 @@ class SqliteMembershipRepository final : public domain::accounts::MembershipRepo
   std::vector<domain::accounts::Membership> ListPending(domain::SiteId site, int limit, int offset) override;
   long CountMembers(domain::SiteId site, domain::accounts::MemberStatus status) override;
   std::vector<domain::accounts::Membership> ListMembershipsOfUser(domain::UserId user) override;
+  std::vector<domain::accounts::RoleHolder> ListBuurtverbinders(domain::SiteId site, int limit, int offset) override;
+
+ private:
+  Database& db_;
+};
+
+class SqliteCityRoleRepository final : public domain::accounts::CityRoleRepository {
+ public:
+  explicit SqliteCityRoleRepository(Database& db) : db_(db) {}
+  domain::Status GrantCityRole(domain::CityId city, domain::UserId user, domain::accounts::CityRole role,
+                               domain::accounts::UnixTime now) override;
+  domain::Status RevokeCityRole(domain::CityId city, domain::UserId user, domain::accounts::CityRole role) override;
+  std::vector<domain::accounts::CityRole> FindCityRoles(domain::CityId city, domain::UserId user) override;
+  std::vector<domain::accounts::RoleHolder> ListCityRole(domain::CityId city, domain::accounts::CityRole role,
+                                                         int limit, int offset) override;
+  bool HoldsElevatedRole(domain::UserId user) override;
 
  private:
   Database& db_;

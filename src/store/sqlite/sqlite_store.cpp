@@ -55,7 +55,7 @@ constexpr const char* kRecordMigration = "INSERT INTO schema_migrations (version
 class SqliteStore final : public domain::Store {
  public:
   explicit SqliteStore(const std::string& path) : db_(path), areas_(db_), cities_(db_), sites_(db_), mail_(db_),
-        users_(db_), sessions_(db_), tokens_(db_), memberships_(db_), personal_data_(db_), two_factor_(db_) {
+        users_(db_), sessions_(db_), tokens_(db_), memberships_(db_), city_roles_(db_), personal_data_(db_), two_factor_(db_) {
     db_.Conn();  // fail now, with a clear message, when the file cannot be opened
   }
 
@@ -66,6 +66,7 @@ class SqliteStore final : public domain::Store {
   domain::accounts::SessionRepository& sessions() override { return sessions_; }
   domain::accounts::TokenRepository& tokens() override { return tokens_; }
   domain::accounts::MembershipRepository& memberships() override { return memberships_; }
+  domain::accounts::CityRoleRepository& city_roles() override { return city_roles_; }
   domain::accounts::TwoFactorRepository& two_factor() override { return two_factor_; }
   domain::accounts::VerificationRepository& verification() override { return verification_; }
   domain::mail::OutboxRepository& mail() override { return mail_; }
@@ -161,6 +162,7 @@ class SqliteStore final : public domain::Store {
   SqliteSessionRepository sessions_;
   SqliteTokenRepository tokens_;
   SqliteMembershipRepository memberships_;
+  SqliteCityRoleRepository city_roles_;
   SqliteProfileRepository profiles_{db_};
   SqliteNewsRepository news_{db_};
   // [agenda] >>>

@@ -42,15 +42,17 @@ constexpr const char* kVerifyMember =
     "WHERE memberships.status <> 'verified'";
 
 constexpr const char* kInsertHouseholdCode =
-    "INSERT INTO household_codes (site_id, batch, address_label, code_hash, created_by, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO household_codes (site_id, batch, address_label, code_hash, created_by, created_at, expires_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 constexpr const char* kListHouseholdCodeBatch =
-    "SELECT id, site_id, batch, address_label, code_hash, created_by, created_at, used_by, used_at "
+    "SELECT id, site_id, batch, address_label, code_hash, created_by, created_at, used_by, used_at, expires_at "
     "FROM household_codes WHERE site_id = ?1 AND batch = ?2 ORDER BY id";
 // Check and mark in one statement: of two people typing the same code, one gets the row.
 constexpr const char* kUseHouseholdCode =
     "UPDATE household_codes SET used_by = ?3, used_at = ?4 "
-    "WHERE site_id = ?1 AND code_hash = ?2 AND used_at IS NULL RETURNING id";
+    "WHERE site_id = ?1 AND code_hash = ?2 AND used_at IS NULL AND expires_at > ?4 RETURNING id";
+constexpr const char* kDeleteExpiredHouseholdCodes = "DELETE FROM household_codes WHERE expires_at <= ?1";
+constexpr const char* kDeleteExpiredInvitations = "DELETE FROM invitations WHERE expires_at <= ?1";
 
 // The limit is checked in the statement that inserts, so two requests cannot both pass it.
 constexpr const char* kInsertInvitation =
@@ -95,6 +97,7 @@ HouseholdCode ReadCode(const Stmt& s) {
   c.created_at = s.Int(6);
   if (!s.IsNull(7)) c.used_by = UserId{s.Int(7)};
   if (!s.IsNull(8)) c.used_at = s.Int(8);
+  c.expires_at = s.Int(9);
   return c;
 }
 
@@ -185,7 +188,7 @@ domain::Status SqliteVerificationRepository::CreateHouseholdCodes(SiteId site, c
       } else {
         s.BindNull(5);
       }
-      s.Bind(6, code.created_at);
+      s.Bind(6, code.created_at).Bind(7, code.expires_at);
       s.Exec();
     }
     tx.Commit();
@@ -283,6 +286,18 @@ std::optional<Invitation> SqliteVerificationRepository::FindInvitation(SiteId si
 domain::Result<Membership> SqliteVerificationRepository::AcceptInvitation(SiteId site, std::string_view token_hash,
                                                                           UserId user, UnixTime now) {
   return UseAndVerify(kUseInvitation, site, token_hash, user, now, VerificationMethod::kInvitation);
+}
+
+long SqliteVerificationRepository::DeleteExpiredHouseholdCodes(UnixTime now) {
+  auto& c = db_.Conn();
+  c.Prepare(kDeleteExpiredHouseholdCodes).Bind(1, now).Exec();
+  return static_cast<long>(sqlite3_changes(c.raw()));
+}
+
+long SqliteVerificationRepository::DeleteExpiredInvitations(UnixTime now) {
+  auto& c = db_.Conn();
+  c.Prepare(kDeleteExpiredInvitations).Bind(1, now).Exec();
+  return static_cast<long>(sqlite3_changes(c.raw()));
 }
 
 }  // namespace buurtplein::store::sqlite

@@ -29,6 +29,9 @@ class SqliteVerificationRepository final : public domain::accounts::Verification
                                                                 domain::UserId user,
                                                                 domain::accounts::UnixTime now) override;
 
+  long DeleteExpiredHouseholdCodes(domain::accounts::UnixTime now) override;
+  long DeleteExpiredInvitations(domain::accounts::UnixTime now) override;
+
  private:
   // Marks a code or invitation used (`use_sql`, RETURNING a row when it applied) and verifies
   // the member, in one transaction.

@@ -2,6 +2,11 @@
 // with a test mail server, and a cookie-keeping client.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+
+#include "domain/security/passwords.hpp"
 #include "testlib/browser_client.hpp"
 #include "testlib/smtp_server.hpp"
 #include "testlib/test_server.hpp"
@@ -234,6 +239,100 @@ TEST_F(AccountsTest, EmailChangeIsConfirmedAtTheNewAddress) {
   EXPECT_EQ(b.Get(link.substr(16)).status, 303);
   EXPECT_NE(b.Get("/account/").body.find("gijs@nieuw.example.nl"), std::string::npos);
   EXPECT_EQ(b.Get(link.substr(16)).status, 404) << "the link works once";
+}
+
+}  // namespace
+}  // namespace buurtplein::testing
+
+// Issue 3 §1, checked again: similar timing, 429 on resent verification mails, __Host- cookies.
+namespace buurtplein::testing {
+namespace {
+
+TEST_F(AccountsTest, ResetTakesAsLongForAnUnknownAddressAsForAKnownOne) {
+  BrowserClient a(*server_);
+  SignUp(a, "henk@example.nl", "Henk");
+  BrowserClient b(*server_);
+  auto timed = [&](const std::string& email) {
+    b.Get("/account/reset");
+    const auto start = std::chrono::steady_clock::now();
+    auto r = b.Post("/account/reset", "email=" + FormEncode(email));
+    EXPECT_EQ(r.status, 303);
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  };
+  // The fastest of three each, alternating: a busy machine adds noise, never removes time.
+  long long known = 1'000'000, unknown = 1'000'000;
+  for (int i = 0; i < 3; ++i) {
+    known = std::min<long long>(known, timed("henk@example.nl"));
+    unknown = std::min<long long>(unknown, timed("niemand@example.nl"));
+  }
+  // Both wait for the same floor (250 ms), which covers the token and mail writes of the first.
+  EXPECT_GE(known, 250);
+  EXPECT_GE(unknown, 250);
+  EXPECT_LT(std::abs(known - unknown), 200) << known << " ms vs " << unknown << " ms";
+}
+
+TEST_F(AccountsTest, ResendingTheVerificationMailTooOftenGets429WithRetryAfter) {
+  BrowserClient b(*server_);
+  SignUp(b, "ilse@example.nl", "Ilse");  // the first of 5 mails an hour to this address
+  ASSERT_EQ(LogIn(b, "ilse@example.nl").status, 303);
+  int sent = 0;
+  WireResponse r;
+  for (int i = 0; i < 6; ++i) {
+    b.Get("/account/");
+    r = b.Post("/account/verify/resend", "");
+    if (r.status != 303) break;
+    ++sent;
+  }
+  EXPECT_EQ(sent, 4);
+  EXPECT_EQ(r.status, 429);
+  EXPECT_FALSE(r.Header("retry-after").empty());
+  EXPECT_GT(std::stol(r.Header("retry-after")), 0);
+}
+
+TEST(AccountsHttps, CookiesAreHostPrefixedAndSecureOverHttps) {
+  TempDir dir;
+  auto config = TestConfig(dir.path());
+  config.http.trust_proxy = true;
+  config.passwords_file = SourceDir() + "/data/passwords/common-passwords.txt";
+  TestServer server(true, config, true);
+  auto& store = server.runtime().store();
+  ASSERT_TRUE(store.users()
+                  .CreateUser({"jet@example.nl", "Jet", domain::security::HashPassword(kPassword), 1})
+                  .ok());
+  BrowserClient b(server);
+  const std::string https = "X-Forwarded-Proto: https\r\n";
+  auto form = b.Get("/account/login", https);
+  ASSERT_EQ(form.status, 200);
+  // The Set-Cookie line of a response that starts with `name=`.
+  auto set_cookie = [](const WireResponse& resp, const std::string& name) {
+    std::size_t pos = 0;
+    const std::string head = resp.raw.substr(0, resp.raw.find("\r\n\r\n"));
+    while ((pos = head.find("Set-Cookie: " + name + "=", pos)) != std::string::npos) {
+      pos += 12;
+      return head.substr(pos, head.find("\r\n", pos) - pos);
+    }
+    return std::string();
+  };
+  const std::string csrf_cookie = set_cookie(form, "__Host-bp_csrf");
+  EXPECT_EQ(csrf_cookie.rfind("__Host-bp_csrf=", 0), 0u) << csrf_cookie;
+  EXPECT_NE(csrf_cookie.find("; Secure"), std::string::npos) << csrf_cookie;
+  EXPECT_NE(csrf_cookie.find("; Path=/"), std::string::npos) << csrf_cookie;
+  EXPECT_EQ(csrf_cookie.find("Domain"), std::string::npos) << csrf_cookie;
+
+  auto r = b.Post("/account/login", "email=jet%40example.nl&password=" + FormEncode(kPassword), true,
+                  "Origin: https://localhost\r\n" + https);
+  ASSERT_EQ(r.status, 303) << r.body;
+  const std::string session_cookie = set_cookie(r, "__Host-bp_session");
+  ASSERT_FALSE(session_cookie.empty()) << r.raw.substr(0, r.raw.find("\r\n\r\n"));
+  for (const char* attr : {"; HttpOnly", "; Secure", "; SameSite=Lax", "; Path=/"}) {
+    EXPECT_NE(session_cookie.find(attr), std::string::npos) << attr << " in " << session_cookie;
+  }
+  EXPECT_EQ(session_cookie.find("Domain"), std::string::npos);
+  // Over HTTPS only the __Host- cookie counts.
+  EXPECT_EQ(b.Get("/account/", https).status, 200);
+  BrowserClient plain(server);
+  plain.SetCookie("bp_session", b.Cookie("__Host-bp_session"));
+  EXPECT_EQ(plain.Get("/account/", https).status, 303);
 }
 
 }  // namespace

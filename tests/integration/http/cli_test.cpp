@@ -131,6 +131,34 @@ TEST(Cli, MigrateIsIdempotentAndBackupCopiesTheDatabase) {
   EXPECT_EQ(copy.exit_code, 0) << copy.output;  // the copy is a complete, usable database
 }
 
+TEST(Cli, GrantRoleGivesAndTakesBoardBuurtverbinderAndOperator) {
+  TempDir dir;
+  const std::string db = "--database sqlite://" + dir.path() + "/g.db ";
+  const std::string env = "BUURTPLEIN_DATA_DIR=" + dir.path();
+  ASSERT_EQ(RunBinary(db + "demo", env).exit_code, 0);
+  const std::string who = "--email Bewoner1.Oost@example.nl ";
+  auto r = RunBinary(db + "grant-role " + who + "--role board --city nijmegen", env);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("is now on the board of Nijmegen"), std::string::npos) << r.output;
+  r = RunBinary(db + "grant-role " + who + "--role board --city nijmegen --remove", env);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  r = RunBinary(db + "grant-role " + who + "--role board --city nijmegen --remove", env);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("does not have this role"), std::string::npos) << r.output;
+  r = RunBinary(db + "grant-role " + who + "--role buurtverbinder --site zuid", env);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("is now a buurtverbinder of"), std::string::npos) << r.output;
+  r = RunBinary(db + "grant-role " + who + "--role operator", env);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  r = RunBinary(db + "grant-role --email niemand@example.nl --role board --city nijmegen", env);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("There is no account with this e-mail address."), std::string::npos) << r.output;
+  r = RunBinary(db + "grant-role " + who + "--role board --city atlantis", env);
+  EXPECT_EQ(r.exit_code, 1);
+  r = RunBinary(db + "grant-role " + who + "--role koning", env);
+  EXPECT_NE(r.exit_code, 0);
+}
+
 TEST(Cli, SigtermFinishesTheRequestInFlightAndExitsZero) {
   TempDir dir;
   const std::string db = "sqlite://" + dir.path() + "/s.db";

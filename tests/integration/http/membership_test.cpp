@@ -3,6 +3,8 @@
 // Buurtverbinders log in with the second factor (the policy requires it for their pages).
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include <chrono>
 #include <regex>
 
@@ -11,6 +13,7 @@
 #include "domain/security/totp.hpp"
 #include "testlib/browser_client.hpp"
 #include "testlib/test_server.hpp"
+#include "view/dates.hpp"
 
 namespace buurtplein::testing {
 namespace {
@@ -348,15 +351,19 @@ TEST_F(MembershipTest, CsvAndFlyersCarryTheBatchAndOnlyToItsBuurtverbinders) {
   EXPECT_EQ(csv.Header("content-disposition"),
             "attachment; filename=\"household-codes-oost-" + batch.substr(0, 8) + ".csv\"");
   EXPECT_EQ(csv.Header("cache-control"), "no-store");
-  const std::string expected = "\xEF\xBB\xBF\"Adres\",\"Buurtcode\",\"Aanmelden op\",\"Buurt\"\r\n"
-                               "\"Dorpsstraat 1, achter\",\"" + codes[0] +
-                               "\",\"http://localhost/nijmegen/oost/join\",\"Buurtplein Oost\"\r\n"
-                               "\"Het \"\"Hofje\"\" 2\",\"" + codes[1] +
-                               "\",\"http://localhost/nijmegen/oost/join\",\"Buurtplein Oost\"\r\n"
-                               "\"Ärmelweg 3\",\"" + codes[2] +
-                               "\",\"http://localhost/nijmegen/oost/join\",\"Buurtplein Oost\"\r\n"
-                               "\"'=SOM(A1)\",\"" + codes[3] +
-                               "\",\"http://localhost/nijmegen/oost/join\",\"Buurtplein Oost\"\r\n";
+  // The codes work for 90 days; the date is on the result page, in the CSV and on the flyers.
+  const std::string until_marker = "De codes werken tot ";
+  const auto until_at = result.body.find(until_marker);
+  ASSERT_NE(until_at, std::string::npos);
+  const std::string until = result.body.substr(until_at + until_marker.size(),
+                                               result.body.find('.', until_at) - until_at - until_marker.size());
+  EXPECT_EQ(until, view::FormatDate(std::time(nullptr) + 90 * 24 * 3600, view::Lang::kNl));
+  const std::string tail = "\",\"http://localhost/nijmegen/oost/join\",\"Buurtplein Oost\",\"" + until + "\"\r\n";
+  const std::string expected = "\xEF\xBB\xBF\"Adres\",\"Buurtcode\",\"Aanmelden op\",\"Buurt\",\"Geldig tot\"\r\n"
+                               "\"Dorpsstraat 1, achter\",\"" + codes[0] + tail +
+                               "\"Het \"\"Hofje\"\" 2\",\"" + codes[1] + tail +
+                               "\"Ärmelweg 3\",\"" + codes[2] + tail +
+                               "\"'=SOM(A1)\",\"" + codes[3] + tail;
   EXPECT_EQ(csv.body, expected);
 
   auto flyers = bv.Post("/nijmegen/oost/household-codes/flyers", fields);
@@ -369,6 +376,7 @@ TEST_F(MembershipTest, CsvAndFlyersCarryTheBatchAndOnlyToItsBuurtverbinders) {
   EXPECT_NE(flyers.body.find("Het &quot;Hofje&quot; 2"), std::string::npos);
   EXPECT_NE(flyers.body.find("Buurtplein Oost"), std::string::npos);
   EXPECT_NE(flyers.body.find("http://localhost/nijmegen/oost/join"), std::string::npos);
+  EXPECT_NE(flyers.body.find("Geldig tot " + until + "."), std::string::npos);
   auto css = bv.Get("/static/css/flyers.css");
   EXPECT_EQ(css.status, 200);
   EXPECT_NE(css.body.find("@page"), std::string::npos);

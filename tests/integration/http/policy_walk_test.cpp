@@ -21,9 +21,20 @@ using domain::accounts::MemberRole;
 using domain::accounts::MemberStatus;
 using domain::accounts::MembershipKind;
 
-enum class Role { kAnonymous, kUnverified, kMemberA, kMemberB, kBuurtverbinderA, kBuurtverbinderB, kOperator };
-constexpr Role kRoles[] = {Role::kAnonymous, Role::kUnverified,      Role::kMemberA, Role::kMemberB,
-                           Role::kBuurtverbinderA, Role::kBuurtverbinderB, Role::kOperator};
+enum class Role {
+  kAnonymous,
+  kUnverified,
+  kMemberA,
+  kMemberB,
+  kBuurtverbinderA,
+  kBuurtverbinderB,
+  kOperator,
+  kBoard,       // on the association board of the walked city (Nijmegen)
+  kBoardOther,  // on the board of another city (Arnhem)
+};
+constexpr Role kRoles[] = {Role::kAnonymous,       Role::kUnverified,      Role::kMemberA,
+                           Role::kMemberB,         Role::kBuurtverbinderA, Role::kBuurtverbinderB,
+                           Role::kOperator,        Role::kBoard,           Role::kBoardOther};
 
 const char* Name(Role r) {
   switch (r) {
@@ -34,6 +45,8 @@ const char* Name(Role r) {
     case Role::kBuurtverbinderA: return "buurtverbinder of A";
     case Role::kBuurtverbinderB: return "buurtverbinder of B";
     case Role::kOperator: return "operator";
+    case Role::kBoard: return "board of the city";
+    case Role::kBoardOther: return "board of another city";
   }
   return "?";
 }
@@ -60,6 +73,9 @@ Expect Promise(Access access, Role role) {
     case Access::kOperator:
       if (anonymous) return Expect::kLogin;
       return role == Role::kOperator ? Expect::kAllowed : Expect::kForbidden;
+    case Access::kCityBoard:
+      if (anonymous) return Expect::kLogin;
+      return role == Role::kBoard ? Expect::kAllowed : Expect::kForbidden;
   }
   return Expect::kForbidden;
 }
@@ -78,10 +94,17 @@ class PolicyWalk : public ::testing::Test {
       auto user = store.users().CreateUser(nu);
       EXPECT_TRUE(user.ok());
       users_[role] = user->id;
-      const bool elevated =
-          role == Role::kBuurtverbinderA || role == Role::kBuurtverbinderB || role == Role::kOperator;
+      const bool elevated = role == Role::kBuurtverbinderA || role == Role::kBuurtverbinderB ||
+                            role == Role::kOperator || role == Role::kBoard || role == Role::kBoardOther;
       if (elevated) store.users().SetTotp(user->id, "JBSWY3DPEHPK3PXP", 0);
       if (role == Role::kOperator) store.users().SetOperator(user->id, true);
+      if (role == Role::kBoard || role == Role::kBoardOther) {
+        // Board members who are no member of a site: the board role alone opens nothing else.
+        const auto board_city = store.cities().FindCityBySlug(role == Role::kBoard ? "nijmegen" : "arnhem");
+        ASSERT_TRUE(board_city);
+        EXPECT_TRUE(store.city_roles().GrantCityRole(board_city->id, user->id, domain::accounts::CityRole::kBoard, 1).ok());
+        return;
+      }
       if (role == Role::kUnverified) return;
       Membership m;
       m.kind = MembershipKind::kHome;
@@ -99,6 +122,8 @@ class PolicyWalk : public ::testing::Test {
     make(Role::kBuurtverbinderA, "bv-a@example.nl");
     make(Role::kBuurtverbinderB, "bv-b@example.nl");
     make(Role::kOperator, "operator@example.nl");
+    make(Role::kBoard, "board@example.nl");
+    make(Role::kBoardOther, "board-arnhem@example.nl");
   }
 
   // A fresh session for the role (the second factor done), as a login would leave it.
@@ -162,7 +187,8 @@ TEST_F(PolicyWalk, EveryRouteWithEveryRoleGetsWhatItsRulePromises) {
           EXPECT_EQ(location.rfind("/account/login", 0), std::string::npos) << what;
           // Roles with access to other people's data must have two-factor authentication (all the
           // walked elevated roles have it); account pages may send to /account/two-factor themselves.
-          if (route.access == Access::kSiteBuurtverbinder || route.access == Access::kOperator) {
+          if (route.access == Access::kSiteBuurtverbinder || route.access == Access::kOperator ||
+              route.access == Access::kCityBoard) {
             EXPECT_EQ(location.rfind("/account/two-factor", 0), std::string::npos) << what;
           }
           break;

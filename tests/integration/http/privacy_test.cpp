@@ -1,14 +1,17 @@
 // Download my data and delete my account, as the account owner (and someone else) meets them.
 #include <gtest/gtest.h>
+#include <vips/vips.h>
 
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <regex>
 
 #include "domain/accounts/privacy_service.hpp"
+#include "media/vips_runtime.hpp"
 #include "testlib/browser_client.hpp"
 #include "testlib/smtp_server.hpp"
 #include "testlib/test_server.hpp"
+#include "testlib/zip_reader.hpp"
 
 namespace buurtplein::testing {
 namespace {
@@ -84,7 +87,7 @@ class PrivacyTest : public ::testing::Test {
   RecordingEraser eraser_;
 };
 
-TEST_F(PrivacyTest, ExportIsAJsonDownloadOfMyDataAndNobodyElses) {
+TEST_F(PrivacyTest, ExportIsAZipOfMyDataAndNobodyElses) {
   BrowserClient anna(*server_);
   BrowserClient bert(*server_);
   Join(anna, "anna@example.nl", "Anna de Vries", "6521AA");
@@ -92,12 +95,15 @@ TEST_F(PrivacyTest, ExportIsAJsonDownloadOfMyDataAndNobodyElses) {
 
   auto r = anna.Get("/account/export");
   ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_EQ(r.Header("content-type"), "application/json");
+  EXPECT_EQ(r.Header("content-type"), "application/zip");
   EXPECT_TRUE(std::regex_match(r.Header("content-disposition"),
-                               std::regex(R"(attachment; filename="buurtplein-gegevens-\d{4}-\d{2}-\d{2}\.json")")))
+                               std::regex(R"(attachment; filename="buurtplein-gegevens-\d{4}-\d{2}-\d{2}\.zip")")))
       << r.Header("content-disposition");
   EXPECT_EQ(r.Header("cache-control"), "no-store");
-  const auto j = nlohmann::json::parse(r.body);
+  const auto files = ReadStoredZip(r.body);
+  ASSERT_EQ(files.size(), 1u);  // no photo: only the data
+  const std::string data = files.at("data.json");
+  const auto j = nlohmann::json::parse(data);
   EXPECT_EQ(j["account"]["email"], "anna@example.nl");
   EXPECT_EQ(j["account"]["display_name"], "Anna de Vries");
   EXPECT_EQ(j["account"]["password"], "stored as an Argon2id hash");
@@ -106,8 +112,11 @@ TEST_F(PrivacyTest, ExportIsAJsonDownloadOfMyDataAndNobodyElses) {
   ASSERT_EQ(j["memberships"].size(), 1u);
   EXPECT_EQ(j["memberships"][0]["postcode"], "6521AA");
   EXPECT_EQ(j["memberships"][0]["kind"], "home");
-  ASSERT_GE(j["sessions"].size(), 1u);
+  ASSERT_GE(j["sessions"].size(), 1u);  // the sessions are listed, without their cookies
   EXPECT_EQ(j["sessions"][0]["cookie"], "stored as a hash of your session cookie");
+  EXPECT_TRUE(j["sessions"][0]["last_seen_at"].is_string());
+  EXPECT_FALSE(j["sessions"][0]["ip"].get<std::string>().empty());
+  EXPECT_FALSE(j.contains("files"));
   ASSERT_EQ(j["tokens"].size(), 1u);
   EXPECT_EQ(j["tokens"][0]["purpose"], "verify_email");
   ASSERT_EQ(j["mails"].size(), 1u);
@@ -115,18 +124,19 @@ TEST_F(PrivacyTest, ExportIsAJsonDownloadOfMyDataAndNobodyElses) {
   EXPECT_NE(j["mails"][0]["subject"].get<std::string>().find("Confirm your e-mail address"), std::string::npos);
   EXPECT_EQ(j["mails"][0]["text"], "not included: it may hold a login link");
   // No secret, and nothing of Bert's.
-  EXPECT_EQ(r.body.find("$argon2id"), std::string::npos);
-  EXPECT_EQ(r.body.find("/account/verify/"), std::string::npos);
-  EXPECT_EQ(r.body.find("bert"), std::string::npos);
-  EXPECT_EQ(r.body.find("Bert"), std::string::npos);
-  EXPECT_EQ(r.body.find("6522BB"), std::string::npos);
+  EXPECT_EQ(data.find("$argon2id"), std::string::npos);
+  EXPECT_EQ(data.find("/account/verify/"), std::string::npos);
+  EXPECT_EQ(data.find("bert"), std::string::npos);
+  EXPECT_EQ(data.find("Bert"), std::string::npos);
+  EXPECT_EQ(data.find("6522BB"), std::string::npos);
 
   auto rb = bert.Get("/account/export");
   ASSERT_EQ(rb.status, 200);
-  EXPECT_EQ(nlohmann::json::parse(rb.body)["account"]["email"], "bert@example.nl");
-  EXPECT_EQ(rb.body.find("anna"), std::string::npos);
-  EXPECT_EQ(rb.body.find("Anna"), std::string::npos);
-  EXPECT_EQ(rb.body.find("6521AA"), std::string::npos);
+  const std::string data_b = ReadStoredZip(rb.body).at("data.json");
+  EXPECT_EQ(nlohmann::json::parse(data_b)["account"]["email"], "bert@example.nl");
+  EXPECT_EQ(data_b.find("anna"), std::string::npos);
+  EXPECT_EQ(data_b.find("Anna"), std::string::npos);
+  EXPECT_EQ(data_b.find("6521AA"), std::string::npos);
 }
 
 TEST_F(PrivacyTest, ExportAndDeleteNeedALogin) {
@@ -195,6 +205,39 @@ TEST_F(PrivacyTest, TheAnonymiseChoiceReachesTheContentErasers) {
   ASSERT_EQ(eraser_.calls().size(), 1u);
   EXPECT_EQ(eraser_.calls()[0].first, bert_id);
   EXPECT_EQ(eraser_.calls()[0].second, ContentChoice::kAnonymise);
+}
+
+TEST_F(PrivacyTest, ExportHoldsTheProfilePhotoAsAFile) {
+  BrowserClient anna(*server_);
+  Join(anna, "anna@example.nl", "Anna de Vries", "6521AA");
+  // A grey JPEG straight from libvips, uploaded through the profile form.
+  media::StartVips("http_tests");
+  VipsImage* black = nullptr;
+  ASSERT_EQ(vips_black(&black, 640, 480, "bands", 3, nullptr), 0);
+  void* buf = nullptr;
+  size_t len = 0;
+  ASSERT_EQ(vips_jpegsave_buffer(black, &buf, &len, nullptr), 0);
+  const std::string jpeg(static_cast<const char*>(buf), len);
+  g_free(buf);
+  g_object_unref(black);
+  anna.Get("/account/profile");
+  auto saved = anna.PostMultipart("/account/profile", {{"display_name", "Anna de Vries", "", ""},
+                                                       {"about", "", "", ""},
+                                                       {"offer", "", "", ""},
+                                                       {"photo", jpeg, "foto.jpg", "image/jpeg"}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+
+  auto r = anna.Get("/account/export");
+  ASSERT_EQ(r.status, 200);
+  const auto files = ReadStoredZip(r.body);
+  ASSERT_EQ(files.size(), 2u);
+  const auto j = nlohmann::json::parse(files.at("data.json"));
+  EXPECT_EQ(j["files"]["profile_photo"], "profile-photo.jpg");
+  EXPECT_EQ(j["profile"]["photo"], "your profile photo, stored as an image file (512 and 96 pixels, without metadata)");
+  // The photo as it is stored (re-encoded, at most 512 pixels), the same bytes the profile shows.
+  const std::string& photo = files.at("profile-photo.jpg");
+  EXPECT_EQ(photo.substr(0, 3), "\xFF\xD8\xFF");
+  EXPECT_EQ(photo, anna.Get("/account/profile/photo").body);
 }
 
 }  // namespace

@@ -44,6 +44,7 @@ class VerificationRepositoryTest : public StoreTest {
     c.code_hash = std::move(hash);
     c.created_by = buurtverbinder_;
     c.created_at = kNow;
+    c.expires_at = kNow + 90 * 24 * 3600;
     return c;
   }
 

@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "http/handlers/accounts/stored_zip.hpp"
 #include "view/i18n.hpp"
 
 namespace buurtplein::http::handlers::accounts {
@@ -83,13 +84,25 @@ Response DeleteFormPage(Context& ctx, const nlohmann::json& values, const domain
 }  // namespace
 
 Result<Response> ExportData(Context& ctx) {
+  // A ZIP: data.json (every declared table, sessions included) and the profile photo as the
+  // image file it is stored as, so nothing held about the person is only described.
   const auto data = ctx.services.privacy->Export(ctx.auth->user);
+  auto json = ExportJson(data);
+  std::vector<ZipEntry> files;
+  if (ctx.services.profiles) {
+    if (auto photo = ctx.services.profiles->OwnPhoto(ctx.auth->user.id, domain::profiles::PhotoSize::kLarge)) {
+      json["files"] = {{"profile_photo", "profile-photo.jpg"}};
+      files.push_back({"profile-photo.jpg", std::move(*photo)});
+    }
+  }
+  files.insert(files.begin(), ZipEntry{"data.json", json.dump(2) + "\n"});
+  unsigned dos_time = 0, dos_date = 0;
+  DosDateTime(data.exported_at, dos_time, dos_date);
   Response r;
-  r.content_type = "application/json";
-  r.body = ExportJson(data).dump(2);
-  r.body += "\n";
+  r.content_type = "application/zip";
+  r.body = StoredZip(files, dos_time, dos_date);
   r.SetHeader("Content-Disposition",
-              "attachment; filename=\"buurtplein-gegevens-" + IsoTime(data.exported_at, "{:%Y-%m-%d}") + ".json\"");
+              "attachment; filename=\"buurtplein-gegevens-" + IsoTime(data.exported_at, "{:%Y-%m-%d}") + ".zip\"");
   return r;
 }
 

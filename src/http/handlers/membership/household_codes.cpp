@@ -3,6 +3,7 @@
 // back for the CSV (mail merge) and the A4 sheet of flyers, which check they belong to the batch.
 #include "http/handlers/membership/common.hpp"
 #include "http/handlers/membership/membership.hpp"
+#include "view/dates.hpp"
 #include "view/i18n.hpp"
 
 namespace buurtplein::http::handlers::membership {
@@ -70,6 +71,7 @@ Result<Response> GenerateHouseholdCodes(Context& ctx) {
   data["codes_joined"] = std::move(joined);
   data["count"] = batch->codes.size();
   data["join_url"] = PublicSiteUrl(ctx, "join");
+  data["valid_until"] = view::FormatDate(batch->expires_at, ctx.lang);
   return ctx.Page("membership/household_codes_result", std::move(data));
 }
 
@@ -79,8 +81,9 @@ Result<Response> HouseholdCodesCsv(Context& ctx) {
   const std::string join_url = PublicSiteUrl(ctx, "join");
   std::string csv = "\xEF\xBB\xBF";  // UTF-8 byte order mark: Excel then reads the accents right
   const std::string header[] = {ctx.T(Msg("Address")), ctx.T(Msg("Household code")), ctx.T(Msg("Join at")),
-                                ctx.T(Msg("Neighbourhood"))};
-  for (std::size_t i = 0; i < 4; ++i) {
+                                ctx.T(Msg("Neighbourhood")), ctx.T(Msg("Valid until"))};
+  const std::string valid_until = view::FormatDate(batch->expires_at, ctx.lang);
+  for (std::size_t i = 0; i < 5; ++i) {
     if (i > 0) csv.push_back(',');
     CsvField(csv, header[i]);
   }
@@ -93,6 +96,8 @@ Result<Response> HouseholdCodesCsv(Context& ctx) {
     CsvField(csv, join_url);
     csv.push_back(',');
     CsvField(csv, ctx.site->name);
+    csv.push_back(',');
+    CsvField(csv, valid_until);
     csv += "\r\n";
   }
   Response r;
@@ -114,6 +119,7 @@ Result<Response> HouseholdCodesFlyers(Context& ctx) {
   auto data = ctx.PageData(Title(ctx));
   data["flyers"] = std::move(flyers);
   data["join_url"] = join_url;
+  data["valid_until"] = view::FormatDate(batch->expires_at, ctx.lang);
   data["back_url"] = ctx.site_url + "household-codes";
   Response r;
   r.body = ctx.services.renderer.Render("membership/flyers", ctx.lang, data);

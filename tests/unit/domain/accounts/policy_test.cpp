@@ -25,16 +25,21 @@ enum class Kind {
   kOperatorNo2fa,           // platform operator without two-step login
   kOperator,                // ... with two-step login
   kOperatorPendingSecondFactor,
+  kBoardNo2fa,              // on the association board of this city, without two-step login
+  kBoard,                   // ... with two-step login
+  kBoardPendingSecondFactor,
 };
 
 const std::vector<Kind> kKinds = {Kind::kVisitor, Kind::kPendingSecondFactor, Kind::kResident,
                                   Kind::kUnverifiedMember, Kind::kPendingMember, Kind::kMember,
                                   Kind::kBuurtverbinderNo2fa, Kind::kBuurtverbinder, Kind::kUnverifiedBuurtverbinder,
-                                  Kind::kOperatorNo2fa, Kind::kOperator, Kind::kOperatorPendingSecondFactor};
+                                  Kind::kOperatorNo2fa, Kind::kOperator, Kind::kOperatorPendingSecondFactor,
+                                  Kind::kBoardNo2fa, Kind::kBoard, Kind::kBoardPendingSecondFactor};
 
 const std::vector<Access> kAccesses = {Access::kUnset,         Access::kPublic,        Access::kAnonymousOnly,
                                        Access::kPendingSecondFactor, Access::kAccount,  Access::kSiteMember,
-                                       Access::kSiteBuurtverbinder, Access::kOperator, Access::kDevelopment};
+                                       Access::kSiteBuurtverbinder, Access::kOperator, Access::kDevelopment,
+                                       Access::kCityBoard};
 
 Membership MakeMembership(MemberStatus status, MemberRole role = MemberRole::kMember) {
   Membership m;
@@ -80,6 +85,16 @@ Actor MakeActor(Kind kind) {
       a.has_totp = true;
       a.second_factor_done = false;
       break;
+    case Kind::kBoardNo2fa: a.city_board = true; break;
+    case Kind::kBoard:
+      a.city_board = true;
+      a.has_totp = true;
+      break;
+    case Kind::kBoardPendingSecondFactor:
+      a.city_board = true;
+      a.has_totp = true;
+      a.second_factor_done = false;
+      break;
   }
   return a;
 }
@@ -98,6 +113,9 @@ const char* KindName(Kind k) {
     case Kind::kOperatorNo2fa: return "operator-no-2fa";
     case Kind::kOperator: return "operator";
     case Kind::kOperatorPendingSecondFactor: return "operator-pending-second-factor";
+    case Kind::kBoardNo2fa: return "board-no-2fa";
+    case Kind::kBoard: return "board";
+    case Kind::kBoardPendingSecondFactor: return "board-pending-second-factor";
   }
   return "?";
 }
@@ -112,21 +130,25 @@ constexpr Decision F = Decision::kForbidden;
 constexpr Decision N = Decision::kNotFound;
 
 // Rows: actor kinds in kKinds order. Columns: kAccesses order (unset, public, anonymous-only,
-// pending-second-factor, account, site-member, site-buurtverbinder, operator, development).
+// pending-second-factor, account, site-member, site-buurtverbinder, operator, development,
+// city-board).
 // The development column is outside development mode; in it, every actor gets kAllow.
 const std::vector<std::vector<Decision>> kExpected = {
-    /* visitor                        */ {F, A, A, L, L, L, L, L, N},
-    /* pending-second-factor          */ {F, A, I, A, S, S, S, S, N},
-    /* resident                       */ {F, A, I, I, A, F, F, F, N},
-    /* unverified-member              */ {F, A, I, I, A, F, F, F, N},
-    /* pending-member                 */ {F, A, I, I, A, F, F, F, N},
-    /* member                         */ {F, A, I, I, A, A, F, F, N},
-    /* buurtverbinder-no-2fa          */ {F, A, I, I, A, A, T, F, N},
-    /* buurtverbinder                 */ {F, A, I, I, A, A, A, F, N},
-    /* unverified-buurtverbinder      */ {F, A, I, I, A, F, F, F, N},
-    /* operator-no-2fa                */ {F, A, I, I, A, F, F, T, N},
-    /* operator                       */ {F, A, I, I, A, F, F, A, N},
-    /* operator-pending-second-factor */ {F, A, I, A, S, S, S, S, N},
+    /* visitor                        */ {F, A, A, L, L, L, L, L, N, L},
+    /* pending-second-factor          */ {F, A, I, A, S, S, S, S, N, S},
+    /* resident                       */ {F, A, I, I, A, F, F, F, N, F},
+    /* unverified-member              */ {F, A, I, I, A, F, F, F, N, F},
+    /* pending-member                 */ {F, A, I, I, A, F, F, F, N, F},
+    /* member                         */ {F, A, I, I, A, A, F, F, N, F},
+    /* buurtverbinder-no-2fa          */ {F, A, I, I, A, A, T, F, N, F},
+    /* buurtverbinder                 */ {F, A, I, I, A, A, A, F, N, F},
+    /* unverified-buurtverbinder      */ {F, A, I, I, A, F, F, F, N, F},
+    /* operator-no-2fa                */ {F, A, I, I, A, F, F, T, N, F},
+    /* operator                       */ {F, A, I, I, A, F, F, A, N, F},
+    /* operator-pending-second-factor */ {F, A, I, A, S, S, S, S, N, S},
+    /* board-no-2fa                   */ {F, A, I, I, A, F, F, F, N, T},
+    /* board                          */ {F, A, I, I, A, F, F, F, N, A},
+    /* board-pending-second-factor    */ {F, A, I, A, S, S, S, S, N, S},
 };
 
 TEST(PolicyTest, EveryAccessRuleForEveryKindOfActor) {
@@ -157,6 +179,16 @@ TEST(PolicyTest, OperatorWithoutTwoStepLoginIsSentToSetUpAndPassesOnceItIsOn) {
   EXPECT_EQ(Decide(op, Access::kAccount, false), Decision::kAllow);
   op.has_totp = true;
   EXPECT_EQ(Decide(op, Access::kOperator, false), Decision::kAllow);
+}
+
+TEST(PolicyTest, BoardOfACityIsNoMemberOrBuurtverbinderOfItsSites) {
+  // The board sees the city's figures, not the sites' members-only pages.
+  Actor board = MakeActor(Kind::kBoard);
+  EXPECT_EQ(Decide(board, Access::kSiteMember, false), Decision::kForbidden);
+  EXPECT_EQ(Decide(board, Access::kSiteBuurtverbinder, false), Decision::kForbidden);
+  EXPECT_EQ(Decide(board, Access::kOperator, false), Decision::kForbidden);
+  board.city_board = false;  // the same person in another city
+  EXPECT_EQ(Decide(board, Access::kCityBoard, false), Decision::kForbidden);
 }
 
 TEST(PolicyTest, TheTableHasEveryAccessRule) {
