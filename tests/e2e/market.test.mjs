@@ -120,5 +120,21 @@ test('ask → respond → message → mark matched → the match count rises', T
   await visit(visitor, '/nijmegen/');
   assert.equal(await matchCount(visitor), cityBefore + 1, 'the city portal counts it too');
 
+  // The matched ask is in the archive; the board can be filtered (a GET form, no script needed).
+  await visit(visitor, '/nijmegen/oost/vraag-aanbod/archief');
+  assert.match(await visitor.page.textContent('.market-list'), /Wie brengt me naar de huisarts\?/);
+  await visit(visitor, '/nijmegen/oost/vraag-aanbod/');
+  await visitor.page.selectOption('#filter-kind', 'offer');
+  await follow(visitor, button(visitor, '.filter-form', 'Toon vraag en aanbod'));
+  assert.equal(new URL(visitor.page.url()).searchParams.get('kind'), 'offer');
+
+  // The helper reports a message; it is stored and the conversation says so.
+  await visit(helper, conversation);
+  await follow(helper, helper.page.locator('.message-list').getByRole('link', { name: 'Meld dit bericht' }).first());
+  await helper.page.fill('#field-reason', 'Voorbeeldmelding voor de test.');
+  await follow(helper, button(helper, 'main form', 'Melding versturen'));
+  assert.equal(path(helper), conversation);
+  assert.match(await helper.page.textContent('[role=status]'), /Je melding is opgeslagen/);
+
   for (const a of [visitor, poster, helper]) assert.deepEqual(a.problems, [], `${a.label}: no console errors`);
 });
