@@ -4,6 +4,7 @@
 // privacy; the daily limit for new members (429); reports; expiry reminders.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <regex>
 
@@ -332,6 +333,62 @@ TEST_F(MarketTest, TheJobRemindsOnceBeforeExpiryThenArchives) {
   EXPECT_NE(anna.Get(listing).body.find("/verlengen"), std::string::npos);
   ASSERT_EQ(anna.Post(listing + "/verlengen", "").status, 303);
   EXPECT_NE(server_.Get("/nijmegen/oost/vraag-aanbod/").body.find("Verloopt straks"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace buurtplein::testing
+
+namespace buurtplein::testing {
+namespace {
+
+// Keeps what the market service puts in and drops from the search index.
+class RecordingIndexer final : public domain::search::Indexer {
+ public:
+  void Put(const domain::search::Document& doc) override { puts.push_back(doc); }
+  void Drop(domain::search::Kind kind, std::int64_t item_id) override {
+    drops.push_back({kind, item_id});
+  }
+  std::vector<domain::search::Document> puts;
+  std::vector<std::pair<domain::search::Kind, std::int64_t>> drops;
+};
+
+TEST_F(MarketTest, ListingsGoIntoTheSearchIndexOnCreateAndEditAndLeaveItWhenClosed) {
+  domain::ManualClock clock(Now());
+  domain::market::MarketService service(server_.runtime().store(), clock, &server_.runtime().sites());
+  RecordingIndexer indexer;
+  service.SetIndexer(&indexer);
+  const auto membership = server_.runtime().store().memberships().FindMembership(oost_, anna_);
+  const auto viewer = domain::market::Viewer::Of(anna_, membership);
+  domain::market::ListingDraft d;
+  d.kind = domain::market::Kind::kOffer;
+  d.category = domain::market::Category::kComputerhulp;
+  d.title = "Hulp met je laptop";
+  d.body_markdown = "Ik help **graag** met [DigiD](https://www.digid.nl).";
+  d.visibility = domain::market::Visibility::kMembers;
+  auto listing = service.Create(oost_, viewer, d);
+  ASSERT_TRUE(listing.ok());
+  ASSERT_EQ(indexer.puts.size(), 1u);
+  const auto& doc = indexer.puts[0];
+  EXPECT_EQ(doc.kind, domain::search::Kind::kListing);
+  EXPECT_EQ(doc.item_id, listing->id.value);
+  ASSERT_TRUE(doc.site);
+  EXPECT_EQ(*doc.site, oost_);
+  EXPECT_EQ(doc.city, server_.runtime().sites().directory()->FindCity("nijmegen")->id);
+  EXPECT_EQ(doc.url, "/nijmegen/oost/vraag-aanbod/" + std::to_string(listing->id.value));
+  EXPECT_TRUE(doc.members_only);
+  EXPECT_EQ(doc.title, "Hulp met je laptop");
+  EXPECT_EQ(doc.body.find("**"), std::string::npos) << "the words, not the Markdown";
+
+  d.title = "Hulp met je laptop of tablet";
+  d.visibility = domain::market::Visibility::kPublic;
+  ASSERT_TRUE(service.Edit(oost_, listing->id, viewer, d).ok());
+  ASSERT_EQ(indexer.puts.size(), 2u);
+  EXPECT_EQ(indexer.puts[1].title, "Hulp met je laptop of tablet");
+  EXPECT_FALSE(indexer.puts[1].members_only);
+
+  ASSERT_TRUE(service.Close(oost_, listing->id, viewer).ok());
+  ASSERT_EQ(indexer.drops.size(), 1u);
+  EXPECT_EQ(indexer.drops[0].second, listing->id.value);
 }
 
 }  // namespace
