@@ -300,6 +300,8 @@ int MarketService::RunDueWork() {
   int sent = 0;
   // Bounded batches: a long backlog is worked off over several runs.
   for (const auto& due : store_.market().DueReminders(now, now + kReminderBeforeSeconds, 200)) {
+    // Claim first: another server running the same job may have taken it in between.
+    if (!store_.market().MarkReminded(due.listing.site, due.listing.id, now)) continue;
     if (mailer_ && sites_) {
       const sites::City* city = nullptr;
       const sites::Site* site = sites_->directory()->FindSiteById(due.listing.site, &city);
@@ -310,7 +312,6 @@ int MarketService::RunDueWork() {
         ++sent;
       }
     }
-    store_.market().MarkReminded(due.listing.site, due.listing.id, now);
   }
   for (SiteId site : store_.market().ExpireListings(now)) Changed(site);
   return sent;

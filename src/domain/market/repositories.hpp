@@ -40,7 +40,8 @@ class MarketRepository {
   /// Background job (every site): open listings expiring in (now, due_before] without a reminder
   /// yet, with their author's address; at most `limit`, soonest first.
   virtual std::vector<DueReminder> DueReminders(std::int64_t now, std::int64_t due_before, int limit) = 0;
-  /// The reminder for the listing went out.
+  /// Claims the listing's reminder (sets reminded_at when not set yet); kNotFound when not in
+  /// this site or already claimed, so with several servers only one sends it.
   virtual Status MarkReminded(SiteId site, ListingId id, std::int64_t at) = 0;
   /// Background job: open listings past their expiry become expired; returns the sites that had
   /// any (their cached pages must go).

@@ -63,7 +63,7 @@ constexpr const char* kDueReminders =
     "WHERE l.status = 'open' AND l.expires_at > ?1 AND l.expires_at <= ?2 AND l.reminded_at IS NULL "
     "ORDER BY l.expires_at, l.id LIMIT ?3";
 constexpr const char* kMarkReminded =
-    "UPDATE market_listings SET reminded_at = ?3 WHERE site_id = ?1 AND id = ?2 RETURNING id";
+    "UPDATE market_listings SET reminded_at = ?3 WHERE site_id = ?1 AND id = ?2 AND reminded_at IS NULL RETURNING id";
 constexpr const char* kSitesToExpire =
     "SELECT DISTINCT site_id FROM market_listings WHERE status = 'open' AND expires_at <= ?1 ORDER BY site_id";
 constexpr const char* kExpire =

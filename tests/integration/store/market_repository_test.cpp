@@ -184,6 +184,8 @@ TEST_P(MarketRepositoryTest, RemindersAreDueOnceForOpenListingsAboutToExpire) {
   EXPECT_EQ(due[0].name, "Anna");
   ASSERT_TRUE(market().MarkReminded(oost_, soon.id, kNow).ok());
   EXPECT_TRUE(market().DueReminders(kNow, kNow + kReminderBeforeSeconds, 10).empty());
+  // A second claim (another server) fails, so the mail goes out once.
+  EXPECT_EQ(market().MarkReminded(oost_, soon.id, kNow).error().code, ErrorCode::kNotFound);
   // Renewing clears the reminder, so the next expiry gets one again.
   ASSERT_TRUE(market().RenewListing(oost_, soon.id, kNow, kNow + 2 * kDay).ok());
   EXPECT_EQ(market().DueReminders(kNow, kNow + kReminderBeforeSeconds, 10).size(), 1u);
