@@ -11,6 +11,7 @@
 // [agenda] <<<
 
 // [market] >>>
+#include "app/demo_market.hpp"
 // [market] <<<
 
 // [messages] >>>
@@ -125,6 +126,7 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   // [agenda] <<<
 
   // [market] >>>
+  LoadDemoMarket(store, *sites.directory());
   // [market] <<<
 
   // [messages] >>>

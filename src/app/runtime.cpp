@@ -134,9 +134,27 @@ void Runtime::PrepareWeb() {
   // [agenda] <<<
 
   // [market] >>>
+  // Ask & offer: every write empties the site's cached pages; a match also the city portals,
+  // which show the city's total (platform and city pages are cached under site 0). A background
+  // job sends the expiry reminders and moves expired listings to the archive every ten minutes.
+  market_ = std::make_unique<domain::market::MarketService>(*store_, clock_, sites_.get());
+  market_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
+  market_->SetMatchListener([this](domain::SiteId) { cache_.InvalidateSite(domain::SiteId{}); });
+  market_mailer_ = std::make_unique<http::handlers::market::MarketMailer>(*mail_service_, catalogs_);
+  market_->SetMailer(market_mailer_.get(), config_.http.public_url);
+  privacy().RegisterEraser(*market_);
+  services.market = market_.get();
+  market_job_ = std::make_unique<domain::market::PeriodicJob>(
+      [this] { market_->RunDueWork(); }, std::chrono::minutes(10),
+      [](const char* what) { spdlog::error("market job: {}", what); });
+  market_job_->Start();
   // [market] <<<
 
   // [messages] >>>
+  // Messages: private, never cached; erased with the account as the person chooses.
+  messages_ = std::make_unique<domain::messages::MessageService>(*store_, clock_);
+  privacy().RegisterEraser(*messages_);
+  services.messages = messages_.get();
   // [messages] <<<
 
   // [groups] >>>

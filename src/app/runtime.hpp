@@ -31,9 +31,13 @@
 // [agenda] <<<
 
 // [market] >>>
+#include "domain/market/market_service.hpp"
+#include "domain/market/periodic_job.hpp"
+#include "http/handlers/market/market_mailer.hpp"
 // [market] <<<
 
 // [messages] >>>
+#include "domain/messages/message_service.hpp"
 // [messages] <<<
 
 // [groups] >>>
@@ -118,9 +122,13 @@ class Runtime {
   // [agenda] <<<
 
   // [market] >>>
+  std::unique_ptr<http::handlers::market::MarketMailer> market_mailer_;
+  std::unique_ptr<domain::market::MarketService> market_;
+  std::unique_ptr<domain::market::PeriodicJob> market_job_;  // expiry reminders and expiry
   // [market] <<<
 
   // [messages] >>>
+  std::unique_ptr<domain::messages::MessageService> messages_;
   // [messages] <<<
 
   // [groups] >>>

@@ -15,9 +15,11 @@
 // [agenda] <<<
 
 // [market] >>>
+#include "domain/market/repositories.hpp"
 // [market] <<<
 
 // [messages] >>>
+#include "domain/messages/repositories.hpp"
 // [messages] <<<
 
 // [groups] >>>
@@ -69,9 +71,13 @@ class Store {
   // [agenda] <<<
 
   // [market] >>>
+  /// Ask & offer and matches (issue 4 §4).
+  virtual market::MarketRepository& market() = 0;
   // [market] <<<
 
   // [messages] >>>
+  /// Private conversations, messages and reports (issue 4 §7).
+  virtual messages::MessagesRepository& messages() = 0;
   // [messages] <<<
 
   // [groups] >>>

@@ -30,9 +30,15 @@
 // [agenda] <<<
 
 // [market] >>>
+namespace buurtplein::domain::market {
+class MarketService;
+}
 // [market] <<<
 
 // [messages] >>>
+namespace buurtplein::domain::messages {
+class MessageService;
+}
 // [messages] <<<
 
 // [groups] >>>
@@ -97,9 +103,11 @@ struct Services {
   // [agenda] <<<
 
   // [market] >>>
+  domain::market::MarketService* market = nullptr;  ///< ask & offer, matches (issue 4 §4)
   // [market] <<<
 
   // [messages] >>>
+  domain::messages::MessageService* messages = nullptr;  ///< private messages (issue 4 §7)
   // [messages] <<<
 
   // [groups] >>>

@@ -16,9 +16,11 @@
 // [agenda] <<<
 
 // [market] >>>
+#include "http/handlers/market/pages.hpp"
 // [market] <<<
 
 // [messages] >>>
+#include "http/handlers/messages/pages.hpp"
 // [messages] <<<
 
 // [groups] >>>
@@ -194,9 +196,50 @@ void AddRoutes(Router& r) {
   // [agenda] <<<
 
   // [market] >>>
+  // Ask & offer (issue 4 §4): anyone reads public listings; verified members post, respond
+  // (which opens a conversation) and see members-only ones; the poster edits, renews, closes and
+  // marks as matched (checked by the MarketService: 403). "nieuw" and "archief" come before "{id}".
+  {
+    namespace mkt = handlers::market;
+    constexpr std::size_t kListingForm = 64 * 1024;  // 5,000 characters, percent-encoded
+    r.Add({kGet, "/{city}/{site}/vraag-aanbod/", "market.list", mkt::List, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/vraag-aanbod/archief", "market.archive", mkt::Archive, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/vraag-aanbod/nieuw", "market.new_form", mkt::NewForm, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/vraag-aanbod/nieuw", "market.create", mkt::Create, kListingForm, kSite,
+           kSiteMember});
+    r.Add({kGet, "/{city}/{site}/vraag-aanbod/{id}", "market.show", mkt::Show, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/vraag-aanbod/{id}/bewerken", "market.edit_form", mkt::EditForm, kForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/vraag-aanbod/{id}/bewerken", "market.edit", mkt::Edit, kListingForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/vraag-aanbod/{id}/reageren", "market.respond", mkt::Respond, kListingForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/vraag-aanbod/{id}/match", "market.match", mkt::MarkMatched, kForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/vraag-aanbod/{id}/verlengen", "market.renew", mkt::Renew, kForm, kSite,
+           kSiteMember});
+    r.Add({kPost, "/{city}/{site}/vraag-aanbod/{id}/sluiten", "market.close", mkt::Close, kForm, kSite,
+           kSiteMember});
+  }
   // [market] <<<
 
   // [messages] >>>
+  // Messages (issue 4 §7): verified members of the site only; a conversation only for its two
+  // members (anyone else: 404). "nieuw" comes before "{id}".
+  {
+    namespace msg = handlers::messages;
+    constexpr std::size_t kMessageForm = 64 * 1024;  // 5,000 characters, percent-encoded
+    r.Add({kGet, "/{city}/{site}/berichten/", "messages.list", msg::List, kForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/berichten/nieuw", "messages.new_form", msg::NewForm, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/berichten/nieuw", "messages.create", msg::Create, kMessageForm, kSite,
+           kSiteMember});
+    r.Add({kGet, "/{city}/{site}/berichten/{id}", "messages.show", msg::Show, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/berichten/{id}", "messages.reply", msg::Reply, kMessageForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/berichten/{id}/melden/{message}", "messages.report_form", msg::ReportForm, kForm,
+           kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/berichten/{id}/melden/{message}", "messages.report", msg::Report, kForm, kSite,
+           kSiteMember});
+  }
   // [messages] <<<
 
   // [groups] >>>

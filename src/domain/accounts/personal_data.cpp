@@ -228,9 +228,94 @@ std::vector<TableDecl> Build() {
   // [agenda] <<<
 
   // [market] >>>
+  // --- migrations/0010_market.sql: the asks and offers you posted. When the account is deleted
+  // they are removed or stay without a poster (author_id NULL), as the person chooses. ---------
+  d.push_back({"market_listings",
+               LinkKind::kUserId,
+               "author_id",
+               "asks_and_offers",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"author_id", kNotPersonal},
+                {"kind", kExported, kText},
+                {"category", kExported, kText},
+                {"title", kExported, kText},
+                {"body_markdown", kExported, kText, "text"},
+                {"visibility", kExported, kText},
+                {"status", kExported, kText},
+                {"created_at", kExported, kTime},
+                {"updated_at", kExported, kTime},
+                {"expires_at", kExported, kTime},
+                {"reminded_at", kExported, kTime},
+                {"closed_at", kExported, kTime}}});
+  // The matches of your own asks and offers. Who helped is the other member's data: not in your
+  // export. Both ids become NULL when an account goes; the match stays as a count.
+  d.push_back({"market_matches",
+               LinkKind::kUserId,
+               "poster_id",
+               "matches",
+               false,
+               "matched_at",
+               {{"id", kNotPersonal},
+                {"site_id", kExported, kInteger},
+                {"listing_id", kExported, kInteger},
+                {"poster_id", kNotPersonal},
+                {"helper_id", kNotPersonal},
+                {"matched_at", kExported, kTime}}});
   // [market] <<<
 
   // [messages] >>>
+  // --- migrations/0011_messages.sql: your conversations and the messages you wrote. When the
+  // account is deleted you leave every conversation; your messages are removed or stay without
+  // your name, as you choose. -----------------------------------------------------------------
+  d.push_back({"conversations",
+               LinkKind::kUserId,
+               "starter_id",
+               "conversations_started",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"listing_id", kExported, kInteger},
+                {"starter_id", kNotPersonal},
+                {"created_at", kExported, kTime},
+                {"last_message_at", kNotPersonal}}});
+  d.push_back({"conversation_members",
+               LinkKind::kUserId,
+               "user_id",
+               "conversations",
+               false,
+               "conversation_id",
+               {{"conversation_id", kExported, kInteger},
+                {"user_id", kNotPersonal},
+                {"site_id", kExported, kInteger},
+                {"last_read_id", kNotPersonal}}});
+  d.push_back({"messages",
+               LinkKind::kUserId,
+               "sender_id",
+               "messages",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"conversation_id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"sender_id", kNotPersonal},
+                {"body", kExported, kText, "text"},
+                {"created_at", kExported, kTime}}});
+  d.push_back({"message_reports",
+               LinkKind::kUserId,
+               "reporter_id",
+               "message_reports",
+               false,
+               "created_at",
+               {{"id", kNotPersonal},
+                {"site_id", kExported, kInteger},
+                {"message_id", kExported, kInteger},
+                {"reporter_id", kNotPersonal},
+                {"reason", kExported, kText},
+                {"created_at", kExported, kTime}}});
   // [messages] <<<
 
   // [groups] >>>

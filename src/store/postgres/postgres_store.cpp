@@ -18,9 +18,11 @@
 // [agenda] <<<
 
 // [market] >>>
+#include "store/postgres/market_repository.hpp"
 // [market] <<<
 
 // [messages] >>>
+#include "store/postgres/messages_repository.hpp"
 // [messages] <<<
 
 // [groups] >>>
@@ -86,9 +88,11 @@ class PostgresStore final : public domain::Store {
   // [agenda] <<<
 
   // [market] >>>
+  domain::market::MarketRepository& market() override { return market_; }
   // [market] <<<
 
   // [messages] >>>
+  domain::messages::MessagesRepository& messages() override { return messages_; }
   // [messages] <<<
 
   // [groups] >>>
@@ -178,9 +182,11 @@ class PostgresStore final : public domain::Store {
   // [agenda] <<<
 
   // [market] >>>
+  PostgresMarketRepository market_{pool_};
   // [market] <<<
 
   // [messages] >>>
+  PostgresMessagesRepository messages_{pool_};
   // [messages] <<<
 
   // [groups] >>>

@@ -15,9 +15,11 @@
 // [agenda] <<<
 
 // [market] >>>
+#include "store/sqlite/market_repository.hpp"
 // [market] <<<
 
 // [messages] >>>
+#include "store/sqlite/messages_repository.hpp"
 // [messages] <<<
 
 // [groups] >>>
@@ -76,9 +78,11 @@ class SqliteStore final : public domain::Store {
   // [agenda] <<<
 
   // [market] >>>
+  domain::market::MarketRepository& market() override { return market_; }
   // [market] <<<
 
   // [messages] >>>
+  domain::messages::MessagesRepository& messages() override { return messages_; }
   // [messages] <<<
 
   // [groups] >>>
@@ -169,9 +173,11 @@ class SqliteStore final : public domain::Store {
   // [agenda] <<<
 
   // [market] >>>
+  SqliteMarketRepository market_{db_};
   // [market] <<<
 
   // [messages] >>>
+  SqliteMessagesRepository messages_{db_};
   // [messages] <<<
 
   // [groups] >>>

@@ -138,7 +138,8 @@ Result<Response> Show(Context& ctx) {
                      {"has_offer", !profile->offer.empty()},
                      {"photo_url", PhotoUrl(base + "/photo", *profile, false)},
                      {"has_photo", !profile->photo_key.empty()},
-                     {"is_self", *id == ctx.auth->user.id}};
+                     {"is_self", *id == ctx.auth->user.id},
+                     {"message_url", ctx.site_url + "berichten/nieuw?aan=" + std::to_string(id->value)}};
   return ctx.Page("profiles/show", std::move(data));
 }
 

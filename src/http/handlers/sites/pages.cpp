@@ -10,6 +10,7 @@
 // [agenda] <<<
 
 // [market] >>>
+#include "http/handlers/market/pages.hpp"
 // [market] <<<
 
 // [messages] >>>
@@ -147,6 +148,7 @@ domain::Result<Response> CityPortal(Context& ctx) {
   data["sites"] = std::move(list);
   data["needs_map"] = true;
   data["map"] = MapData(ctx, ctx.city_url + "map.geojson", city.lat, city.lon, 12);
+  data["market"] = handlers::market::CityBlock(ctx);  // [market] the city's matches
   auto r = ctx.Page("sites/city_portal", std::move(data));
   r.cacheable = true;
   return r;
@@ -220,6 +222,7 @@ domain::Result<Response> SiteHome(Context& ctx) {
   // [agenda] <<<
 
   // [market] >>>
+  data["market"] = handlers::market::SiteHomeBlock(ctx, cacheable);
   // [market] <<<
 
   // [messages] >>>
