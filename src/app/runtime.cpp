@@ -92,6 +92,7 @@ domain::accounts::AccountService& Runtime::accounts() {
 
 Runtime::~Runtime() {
   if (housekeeping_task_) housekeeping_task_->Stop();
+  if (market_task_) market_task_->Stop();
   server_.reset();
   if (mail_sender_) mail_sender_->Stop();
   if (store_) store_->Close();
@@ -144,10 +145,6 @@ void Runtime::PrepareWeb() {
   market_->SetMailer(market_mailer_.get(), config_.http.public_url);
   privacy().RegisterEraser(*market_);
   services.market = market_.get();
-  market_job_ = std::make_unique<domain::market::PeriodicJob>(
-      [this] { market_->RunDueWork(); }, std::chrono::minutes(10),
-      [](const char* what) { spdlog::error("market job: {}", what); });
-  market_job_->Start();
   // [market] <<<
 
   // [messages] >>>
@@ -249,6 +246,10 @@ server::Server& Runtime::StartServer() {
         }
       });
   housekeeping_task_->Start();
+  // Ask & offer: reminders before listings expire, then expiry (issue 4 §4), every 10 minutes.
+  market_task_ = std::make_unique<PeriodicTask>("market", std::chrono::minutes(10), std::chrono::minutes(10),
+                                                [this] { market_->RunDueWork(); });
+  market_task_->Start();
   return *server_;
 }
 
@@ -259,6 +260,7 @@ void Runtime::Serve(bool handle_signals) {
   std::fflush(stdout);
   server.Run(handle_signals);
   if (housekeeping_task_) housekeeping_task_->Stop();
+  if (market_task_) market_task_->Stop();
   mail_sender_->Stop();
   store_->Close();
   spdlog::info("stopped cleanly");

@@ -32,7 +32,6 @@
 
 // [market] >>>
 #include "domain/market/market_service.hpp"
-#include "domain/market/periodic_job.hpp"
 #include "http/handlers/market/market_mailer.hpp"
 // [market] <<<
 
@@ -124,7 +123,7 @@ class Runtime {
   // [market] >>>
   std::unique_ptr<http::handlers::market::MarketMailer> market_mailer_;
   std::unique_ptr<domain::market::MarketService> market_;
-  std::unique_ptr<domain::market::PeriodicJob> market_job_;  // expiry reminders and expiry
+  std::unique_ptr<PeriodicTask> market_task_;  // expiry reminders and expiry; started by StartServer
   // [market] <<<
 
   // [messages] >>>

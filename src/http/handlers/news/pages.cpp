@@ -328,7 +328,7 @@ Result<Response> ShowPage(Context& ctx, PostId id, const domain::AppError* comme
   if (post->visibility == Visibility::kPublic) {
     // The canonical address comes from the configuration, never from the request's Host header:
     // the page may be cached and served to everyone.
-    const std::string url = ctx.PublicUrl(PostUrl(ctx, *id));
+    const std::string url = ctx.PublicUrl(PostUrl(ctx, id));
     data["og"]["type"] = "article";
     data["og"]["title"] = post->title;
     data["og"]["description"] = view["summary"];
