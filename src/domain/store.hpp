@@ -27,6 +27,7 @@
 // [questions] <<<
 
 // [search] >>>
+#include "domain/search/repositories.hpp"
 // [search] <<<
 
 // [api] >>>
@@ -76,6 +77,8 @@ class Store {
   // [questions] <<<
 
   // [search] >>>
+  /// The search index (issue 4 §8).
+  virtual search::SearchRepository& search() = 0;
   // [search] <<<
 
   // [api] >>>

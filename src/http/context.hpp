@@ -41,6 +41,9 @@
 // [questions] <<<
 
 // [search] >>>
+namespace buurtplein::domain::search {
+class SearchService;
+}
 // [search] <<<
 
 // [api] >>>
@@ -98,6 +101,7 @@ struct Services {
   // [questions] <<<
 
   // [search] >>>
+  domain::search::SearchService* search = nullptr;  ///< site and city search (issue 4 §8)
   // [search] <<<
 
   // [api] >>>

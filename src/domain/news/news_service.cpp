@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "domain/common/text.hpp"
+#include "domain/search/news_documents.hpp"
 
 namespace buurtplein::domain::news {
 
@@ -70,6 +71,7 @@ Result<Post> NewsService::Create(SiteId site, const Viewer& viewer, const PostDr
   clean->published_at = std::max(now, clean->published_at.value_or(now));
   auto post = store_.news().CreatePost(site, *viewer.user, *clean, now);
   if (post) Changed(site);
+  if (post && indexer_) indexer_->Put(search::NewsDocument(*post));  // search index
   return post;
 }
 
@@ -94,6 +96,9 @@ Result<Post> NewsService::Edit(SiteId site, PostId id, const Viewer& viewer, con
   }
   if (auto s = store_.news().UpdatePost(site, id, *clean, now); !s) return s.error();
   Changed(site);
+  if (indexer_) {  // search index
+    if (auto updated = store_.news().FindPost(site, id)) indexer_->Put(search::NewsDocument(*updated));
+  }
   return Find(site, id, viewer);
 }
 
@@ -103,6 +108,7 @@ Status NewsService::Delete(SiteId site, PostId id, const Viewer& viewer) {
   if (!MayChange(*post, viewer)) return NotYours();
   if (auto s = store_.news().DeletePost(site, id); !s) return s;
   Changed(site);
+  if (indexer_) indexer_->Drop(search::Kind::kNews, id.value);  // search index
   return Ok{};
 }
 

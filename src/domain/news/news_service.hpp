@@ -7,6 +7,7 @@
 #include "domain/common/app_error.hpp"
 #include "domain/common/clock.hpp"
 #include "domain/news/model.hpp"
+#include "domain/search/indexer.hpp"
 #include "domain/store.hpp"
 
 namespace buurtplein::domain::news {
@@ -34,6 +35,8 @@ class NewsService final : public accounts::ContentEraser {
   static constexpr int kMaxPage = 500;
 
   void SetChangeListener(std::function<void(SiteId)> listener) { on_change_ = std::move(listener); }
+  /// The search index to keep in step (create, edit, delete); null: none.
+  void SetIndexer(search::Indexer* indexer) { indexer_ = indexer; }
 
   /// A verified member writes a post. kForbidden for anyone else.
   Result<Post> Create(SiteId site, const Viewer& viewer, const PostDraft& draft);
@@ -76,6 +79,7 @@ class NewsService final : public accounts::ContentEraser {
   Store& store_;
   const Clock& clock_;
   std::function<void(SiteId)> on_change_;
+  search::Indexer* indexer_ = nullptr;
 };
 
 }  // namespace buurtplein::domain::news

@@ -30,6 +30,7 @@
 // [questions] <<<
 
 // [search] >>>
+#include "store/postgres/search_repository.hpp"
 // [search] <<<
 
 // [api] >>>
@@ -94,6 +95,7 @@ class PostgresStore final : public domain::Store {
   // [questions] <<<
 
   // [search] >>>
+  domain::search::SearchRepository& search() override { return search_; }
   // [search] <<<
 
   // [api] >>>
@@ -182,6 +184,7 @@ class PostgresStore final : public domain::Store {
   // [questions] <<<
 
   // [search] >>>
+  PostgresSearchRepository search_{pool_};
   // [search] <<<
 
   // [api] >>>

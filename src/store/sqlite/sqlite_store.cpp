@@ -27,6 +27,7 @@
 // [questions] <<<
 
 // [search] >>>
+#include "store/sqlite/search_repository.hpp"
 // [search] <<<
 
 // [api] >>>
@@ -84,6 +85,7 @@ class SqliteStore final : public domain::Store {
   // [questions] <<<
 
   // [search] >>>
+  domain::search::SearchRepository& search() override { return search_; }
   // [search] <<<
 
   // [api] >>>
@@ -173,6 +175,7 @@ class SqliteStore final : public domain::Store {
   // [questions] <<<
 
   // [search] >>>
+  SqliteSearchRepository search_{db_};
   // [search] <<<
 
   // [api] >>>
