@@ -103,10 +103,17 @@ Response ResultsPage(Context& ctx, const std::string& action, const std::string&
   for (const auto& k : kKindSlugs) {
     kinds.push_back({{"value", k.slug}, {"label", KindLabel(ctx, k.kind)}, {"selected", request.kind == k.kind}});
   }
+  // On a site's own host name the site lives at "/": its documents' paths are shown so.
+  std::string canonical_site_url;
+  if (!city_wide && ctx.site && ctx.city) canonical_site_url = SiteUrl(*ctx.city, *ctx.site);
   nlohmann::json hits = nlohmann::json::array();
   for (const auto& h : results.hits) {
+    std::string url = h.url;
+    if (!canonical_site_url.empty() && ctx.site_url != canonical_site_url && url.rfind(canonical_site_url, 0) == 0) {
+      url = ctx.site_url + url.substr(canonical_site_url.size());
+    }
     nlohmann::json j = {{"title", h.title},
-                        {"url", h.url},
+                        {"url", url},
                         {"kind", KindLabel(ctx, h.kind)},
                         {"snippet_html", SnippetHtml(h.snippet)}};
     if (h.when) {
