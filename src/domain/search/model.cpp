@@ -98,6 +98,31 @@ bool IsSeparator(char32_t cp) {
   return false;
 }
 
+std::vector<std::string> WithoutStopWords(const std::vector<std::string>& terms) {
+  // Snowball's Dutch stop list (snowballstem.org, BSD licence), as PostgreSQL ships it in
+  // tsearch_data/dutch.stop.
+  static constexpr std::string_view kStop[] = {
+      "de", "en", "van", "ik", "te", "dat", "die", "in", "een", "hij", "het", "niet", "zijn", "is", "was",
+      "op", "aan", "met", "als", "voor", "had", "er", "maar", "om", "hem", "dan", "zou", "of", "wat",
+      "mijn", "men", "dit", "zo", "door", "over", "ze", "zich", "bij", "ook", "tot", "je", "mij", "uit",
+      "der", "daar", "haar", "naar", "heb", "hoe", "heeft", "hebben", "deze", "u", "want", "nog", "zal",
+      "me", "zij", "nu", "ge", "geen", "omdat", "iets", "worden", "toch", "al", "waren", "veel", "meer",
+      "doen", "toen", "moet", "ben", "zonder", "kan", "hun", "dus", "alles", "onder", "ja", "eens", "hier",
+      "wie", "werd", "altijd", "doch", "wordt", "wezen", "kunnen", "ons", "zelf", "tegen", "na", "reeds",
+      "wil", "kon", "niets", "uw", "iemand", "geweest", "andere"};
+  std::vector<std::string> out;
+  for (const auto& t : terms) {
+    std::string lower = t;
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    bool stop = false;
+    for (auto w : kStop) stop = stop || w == lower;
+    if (!stop) out.push_back(t);
+  }
+  return out.empty() ? terms : out;
+}
+
 std::vector<std::string> ParseQuery(std::string_view text) {
   if (text.size() > kMaxQueryBytes) text = text.substr(0, kMaxQueryBytes);
   std::vector<std::string> terms;

@@ -63,6 +63,11 @@ inline constexpr std::size_t kMaxTermBytes = 60;
 /// invalid UTF-8 is dropped.
 std::vector<std::string> ParseQuery(std::string_view text);
 
+/// The words to search for: `terms` without Dutch stop words ("de", "het", "waar" …, the
+/// Snowball list PostgreSQL's `dutch` configuration drops too), so "zijn er bibliotheken in Oost"
+/// searches for "bibliotheken Oost" on both engines. When every word is a stop word they all stay.
+std::vector<std::string> WithoutStopWords(const std::vector<std::string>& terms);
+
 /// True for the bytes of a code point that separates words (ASCII punctuation and spaces,
 /// Latin-1 punctuation, general punctuation U+2000–U+206F …). `cp` is a decoded code point.
 bool IsSeparator(char32_t cp);

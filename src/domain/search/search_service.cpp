@@ -89,7 +89,7 @@ ResultPage SearchService::Search(const SearchRequest& request, Run run) {
   out.terms = ParseQuery(request.text);
   if (out.terms.empty() || out.page > kMaxPage) return out;
   SearchQuery q;
-  q.terms = out.terms;
+  q.terms = WithoutStopWords(out.terms);
   q.kind = request.kind;
   q.now = clock_.Now();
   q.limit = kPageSize + 1;  // one more: is there a next page?

@@ -111,6 +111,9 @@ TEST_F(SearchTest, PostedNewsIsFoundAtOnceWithOtherWordForms) {
   auto cafe = server_.Get("/nijmegen/oost/zoeken?q=cafe");
   EXPECT_TRUE(Has(cafe, "<mark>café</mark>")) << cafe.body;
   EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=BOEKEN"), "Gevonden: 1"));
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=welke+bibliotheken+zijn+er+in+de+buurt"), "Niets gevonden."))
+      << "every word that is not a stop word must match";
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=zijn+er+bibliotheken+in+Oost"), "Gevonden: 1"));
   EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=fietsenmaker"), "Niets gevonden."));
   EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=bibliotheek&lang=en"), "Results found: 1"));
 }

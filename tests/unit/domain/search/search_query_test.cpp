@@ -38,6 +38,12 @@ TEST(ParseQuery, IsBoundedAndDropsInvalidUtf8) {
   EXPECT_EQ(ParseQuery("\xc0\xafzon"), Words({"zon"})) << "overlong '/'";
 }
 
+TEST(WithoutStopWords, DropsDutchStopWordsUnlessNothingIsLeft) {
+  EXPECT_EQ(WithoutStopWords(ParseQuery("Waar is de bibliotheek")), Words({"Waar", "bibliotheek"}));
+  EXPECT_EQ(WithoutStopWords(ParseQuery("Wie heeft een ladder")), Words({"ladder"}));
+  EXPECT_EQ(WithoutStopWords(ParseQuery("wie is er")), Words({"wie", "is", "er"}));
+}
+
 TEST(KindNames, RoundTrip) {
   for (Kind k : kAllKinds) EXPECT_EQ(KindFromName(KindName(k)), k);
   EXPECT_FALSE(KindFromName("nieuws"));
