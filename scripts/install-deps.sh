@@ -13,6 +13,7 @@ BUILD_PKGS=(
   libqrencode-dev
   libvips-dev libxml2-dev  # libxml2: the Atom feed tests parse the XML
   libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libstemmer-dev
 )
 # The test suite also needs a real PostgreSQL 15 server and a real browser.
 TEST_PKGS=(postgresql-15 chromium nodejs npm)

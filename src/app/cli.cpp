@@ -98,6 +98,7 @@ int RunCli(int argc, char** argv) {
   auto* backup = cli.add_subcommand("backup", "Copy the SQLite database consistently while it is in use");
   std::string backup_file;
   backup->add_option("file", backup_file, "where to write the copy")->required();
+  auto* reindex = cli.add_subcommand("reindex", "Rebuild the search index from the content of every feature");
 
   auto* grant = cli.add_subcommand("grant-role", "Give (or with --remove take) a role: board, operator, buurtverbinder");
   std::string grant_email, grant_role, grant_city, grant_site;
@@ -150,9 +151,14 @@ int RunCli(int argc, char** argv) {
                   r.gemeenten, r.wijken, r.buurten, r.polygons);
     } else if (*demo) {
       LoadDemo(runtime.store(), runtime.sites(), config.cbs_dir);
+      runtime.app();  // every feature registers its search documents
+      runtime.RebuildSearchIndex();
       std::printf("Demo loaded: 5 cities and Nijmegen's 9 neighbourhood sites.\n");
     } else if (*grant) {
       return GrantRole(runtime, grant_email, grant_role, grant_city, grant_site, grant_remove);
+    } else if (*reindex) {
+      runtime.app();  // every feature registers its search documents
+      std::printf("Search index rebuilt: %ld documents.\n", runtime.RebuildSearchIndex());
     } else if (*serve) {
       runtime.Serve(true);
     }

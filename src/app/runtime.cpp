@@ -172,6 +172,20 @@ void Runtime::PrepareWeb() {
   // [questions] <<<
 
   // [search] >>>
+  // Search (issue 4 §8): news keeps the index in step and can be put again by a rebuild; the
+  // search pages read it. An index that was never built (a new database, or one from before
+  // search) is built now; kinds registered after this block are built by `buurtplein reindex`.
+  news_->SetIndexer(&search_indexer());
+  market_->SetIndexer(&search_indexer());
+  groups_->SetIndexer(&search_indexer(), sites_.get());
+  questions_->SetIndexer(&search_indexer(), sites_.get());
+  search_reindexer_.Register(domain::search::Kind::kNews, [this](domain::search::Indexer& indexer) {
+    return domain::search::ReindexNews(*store_, *sites_->directory(), indexer);
+  });
+  search_ = std::make_unique<domain::search::SearchService>(store_->search(), clock_);
+  privacy().RegisterEraser(*search_);
+  services.search = search_.get();
+  if (store_->search().CountDocuments() == 0) RebuildSearchIndex();
   // [search] <<<
 
   // [api] >>>

@@ -48,6 +48,8 @@
 // [questions] <<<
 
 // [search] >>>
+#include "domain/search/news_documents.hpp"
+#include "domain/search/search_service.hpp"
 // [search] <<<
 
 // [api] >>>
@@ -139,6 +141,20 @@ class Runtime {
   // [questions] <<<
 
   // [search] >>>
+ public:
+  /// The search index (issue 4 §8): the indexer features write to (made on first use, so a
+  /// feature's runtime block may come before this one) …
+  domain::search::StoreIndexer& search_indexer();
+  /// … and the rebuild, where each feature registers how to put every document of its kind.
+  domain::search::Reindexer& search_reindexer() { return search_reindexer_; }
+  /// Empties the index and puts every registered kind again (`buurtplein reindex`; call app()
+  /// first so every feature has registered); returns how many documents were put.
+  long RebuildSearchIndex();
+
+ private:
+  std::unique_ptr<domain::search::StoreIndexer> search_indexer_;
+  domain::search::Reindexer search_reindexer_;
+  std::unique_ptr<domain::search::SearchService> search_;
   // [search] <<<
 
   // [api] >>>

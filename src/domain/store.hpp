@@ -31,6 +31,7 @@
 // [questions] <<<
 
 // [search] >>>
+#include "domain/search/repositories.hpp"
 // [search] <<<
 
 // [api] >>>
@@ -91,6 +92,8 @@ class Store {
   // [questions] <<<
 
   // [search] >>>
+  /// The search index (issue 4 §8).
+  virtual search::SearchRepository& search() = 0;
   // [search] <<<
 
   // [api] >>>

@@ -54,6 +54,9 @@ class QuestionService;
 // [questions] <<<
 
 // [search] >>>
+namespace buurtplein::domain::search {
+class SearchService;
+}
 // [search] <<<
 
 // [api] >>>
@@ -119,6 +122,7 @@ struct Services {
   // [questions] <<<
 
   // [search] >>>
+  domain::search::SearchService* search = nullptr;  ///< site and city search (issue 4 §8)
   // [search] <<<
 
   // [api] >>>

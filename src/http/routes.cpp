@@ -32,6 +32,7 @@
 // [questions] <<<
 
 // [search] >>>
+#include "http/handlers/search/pages.hpp"
 // [search] <<<
 
 // [api] >>>
@@ -297,6 +298,13 @@ void AddRoutes(Router& r) {
   // [questions] <<<
 
   // [search] >>>
+  // Search (issue 4 §8): anyone searches; what they find depends on who they are (members-only
+  // content for members of its site only, checked by the SearchService). GET forms, no CSRF.
+  {
+    namespace srch = handlers::search;
+    r.Add({kGet, "/{city}/{site}/zoeken", "search.site", srch::SiteSearch, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/zoeken", "search.city", srch::CitySearch, kForm, kCity, kPublic});
+  }
   // [search] <<<
 
   // [api] >>>

@@ -388,6 +388,29 @@ std::vector<TableDecl> Build() {
   // [questions] <<<
 
   // [search] >>>
+  // --- migrations/0014_search.sql: the search index, a copy of what features show (news, events
+  // …) so it can be found. owner_id links a document to the person who wrote it: the export
+  // lists which of your contributions can be found; removing your contributions removes them
+  // from the index (search::SearchService is a ContentEraser). ---------------------------------
+  d.push_back({"search_documents",
+               LinkKind::kUserId,
+               "owner_id",
+               "search_index",
+               false,
+               "id",
+               {{"id", kNotPersonal},
+                {"kind", kExported, kText},
+                {"item_id", kExported, kInteger},
+                {"city_id", kNotPersonal},
+                {"site_id", kExported, kInteger},
+                {"owner_id", kNotPersonal},
+                {"title", kExported, kText},
+                {"body", kNotPersonal},  // a copy of the text the feature's own export gives
+                {"url", kExported, kText},
+                {"members_only", kNotPersonal},
+                {"visible_from", kNotPersonal},
+                {"when_at", kNotPersonal},
+                {"indexed_at", kNotPersonal}}});
   // [search] <<<
 
   // [api] >>>

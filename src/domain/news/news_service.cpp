@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "domain/common/text.hpp"
+#include "domain/search/news_documents.hpp"
 
 namespace buurtplein::domain::news {
 
@@ -131,6 +132,7 @@ Result<Post> NewsService::Create(SiteId site, const Viewer& viewer, const PostDr
   }
   if (!post) DropImageIfUnused(site, image.key);
   if (post) Changed(site);
+  if (post && indexer_) indexer_->Put(search::NewsDocument(*post));  // search index
   return post;
 }
 
@@ -170,6 +172,9 @@ Result<Post> NewsService::Edit(SiteId site, PostId id, const Viewer& viewer, con
     if (image.key != post->image.key) DropImageIfUnused(site, post->image.key);
   }
   Changed(site);
+  if (indexer_) {  // search index
+    if (auto updated = store_.news().FindPost(site, id)) indexer_->Put(search::NewsDocument(*updated));
+  }
   return Find(site, id, viewer);
 }
 
@@ -180,6 +185,7 @@ Status NewsService::Delete(SiteId site, PostId id, const Viewer& viewer) {
   if (auto s = store_.news().DeletePost(site, id); !s) return s;
   DropImageIfUnused(site, post->image.key);
   Changed(site);
+  if (indexer_) indexer_->Drop(search::Kind::kNews, id.value);  // search index
   return Ok{};
 }
 

@@ -8,6 +8,7 @@
 #include "domain/common/clock.hpp"
 #include "domain/news/images.hpp"
 #include "domain/news/model.hpp"
+#include "domain/search/indexer.hpp"
 #include "domain/store.hpp"
 
 namespace buurtplein::domain::news {
@@ -43,6 +44,8 @@ class NewsService final : public accounts::ContentEraser {
     image_processor_ = processor;
     image_storage_ = storage;
   }
+  /// The search index to keep in step (create, edit, delete); null: none.
+  void SetIndexer(search::Indexer* indexer) { indexer_ = indexer; }
 
   /// A verified member writes a post. kForbidden for anyone else.
   Result<Post> Create(SiteId site, const Viewer& viewer, const PostDraft& draft);
@@ -122,6 +125,7 @@ class NewsService final : public accounts::ContentEraser {
   std::function<void(SiteId)> on_change_;
   ImageProcessor* image_processor_ = nullptr;
   ImageStorage* image_storage_ = nullptr;
+  search::Indexer* indexer_ = nullptr;
 };
 
 }  // namespace buurtplein::domain::news

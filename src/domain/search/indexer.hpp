@@ -24,6 +24,9 @@ struct Document {
   bool members_only = false;      ///< found only by verified members of `site`
   std::int64_t visible_from = 0;  ///< Unix seconds (scheduled news); 0: always
   std::optional<std::int64_t> when;  ///< shown with the result (publication or start time)
+  /// Added by the search feature: the person whose contribution this is, if any. When they
+  /// delete their account and remove their contributions, their documents leave the index.
+  std::optional<UserId> owner;
 };
 
 /// Where features send their documents. Implemented by the search feature; a feature holds a
@@ -37,5 +40,14 @@ class Indexer {
   /// Removes (kind, item_id), if present.
   virtual void Drop(Kind kind, std::int64_t item_id) = 0;
 };
+
+// Added by the search feature:
+//
+// - A feature that knows only the site of an item may leave `city` at 0 and give `url`
+//   relative to the site ("nieuws/12"): the indexer the runtime hands out (StoreIndexer in
+//   search_service.hpp) completes both from the site directory.
+// - Rebuilding ("buurtplein reindex"): each feature registers a callback that puts every
+//   document of its kind (Runtime::search_reindexer().Register(kind, …) in its runtime block);
+//   the rebuild empties the kind first, then calls the callback.
 
 }  // namespace buurtplein::domain::search

@@ -20,7 +20,7 @@ constexpr const char* kAnonymiseMail =
 constexpr const char* kDeleteUser = "DELETE FROM users WHERE id = $1";
 constexpr const char* kSchemaColumns =
     "SELECT table_name::text, column_name::text FROM information_schema.columns "
-    "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position";
+    "WHERE table_schema = current_schema() AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position";
 
 int Digits(std::string_view s, std::size_t pos, std::size_t n) {
   int v = 0;

@@ -34,6 +34,7 @@
 // [questions] <<<
 
 // [search] >>>
+#include "store/postgres/search_repository.hpp"
 // [search] <<<
 
 // [api] >>>
@@ -104,6 +105,7 @@ class PostgresStore final : public domain::Store {
   // [questions] <<<
 
   // [search] >>>
+  domain::search::SearchRepository& search() override { return search_; }
   // [search] <<<
 
   // [api] >>>
@@ -198,6 +200,7 @@ class PostgresStore final : public domain::Store {
   // [questions] <<<
 
   // [search] >>>
+  PostgresSearchRepository search_{pool_};
   // [search] <<<
 
   // [api] >>>

@@ -16,9 +16,12 @@ constexpr const char* kDeletePendingMail = "DELETE FROM mail_outbox WHERE to_add
 constexpr const char* kAnonymiseMail =
     "UPDATE mail_outbox SET to_address = '', to_name = '', text_body = '', html_body = NULL WHERE to_address = ?1";
 constexpr const char* kDeleteUser = "DELETE FROM users WHERE id = ?1";
+// Ordinary tables only: a full-text index (an FTS5 virtual table and its shadow tables) is
+// derived from a declared table and holds nothing of its own.
 constexpr const char* kSchemaColumns =
-    "SELECT m.name, p.name FROM sqlite_schema AS m, pragma_table_info(m.name) AS p "
-    "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY m.name, p.cid";
+    "SELECT m.name, p.name FROM pragma_table_list AS m, pragma_table_info(m.name) AS p "
+    "WHERE m.schema = 'main' AND m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+    "ORDER BY m.name, p.cid";
 
 }  // namespace
 

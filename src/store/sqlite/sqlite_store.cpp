@@ -31,6 +31,7 @@
 // [questions] <<<
 
 // [search] >>>
+#include "store/sqlite/search_repository.hpp"
 // [search] <<<
 
 // [api] >>>
@@ -94,6 +95,7 @@ class SqliteStore final : public domain::Store {
   // [questions] <<<
 
   // [search] >>>
+  domain::search::SearchRepository& search() override { return search_; }
   // [search] <<<
 
   // [api] >>>
@@ -189,6 +191,7 @@ class SqliteStore final : public domain::Store {
   // [questions] <<<
 
   // [search] >>>
+  SqliteSearchRepository search_{db_};
   // [search] <<<
 
   // [api] >>>
