@@ -129,6 +129,15 @@ void Runtime::PrepareWeb() {
   privacy().RegisterEraser(*news_);
   services.news = news_.get();
   // [agenda] >>>
+  // Agenda: every write empties the site's cached pages; whoever moves up from a waiting list
+  // gets a mail through the outbox. The search indexer is wired by the search feature.
+  events_ = std::make_unique<domain::events::EventService>(*store_, clock_);
+  events_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
+  event_mailer_ = std::make_unique<http::handlers::events::EventMailer>(*mail_service_, catalogs_, *store_, *sites_,
+                                                                         config_.http.public_url);
+  events_->SetNotifier(event_mailer_.get());
+  privacy().RegisterEraser(*events_);
+  services.events = events_.get();
   // [agenda] <<<
 
   // [market] >>>

@@ -1,5 +1,6 @@
 #include "http/page_cache.hpp"
 
+#include <chrono>
 #include <mutex>
 
 namespace buurtplein::http {
@@ -9,6 +10,11 @@ std::shared_ptr<const CachedPage> PageCache::Find(const std::string& key) const 
   auto it = pages_.find(key);
   if (it == pages_.end()) return nullptr;
   const auto& page = it->second;
+  if (page->expires_at != 0 &&
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count() >=
+          page->expires_at) {
+    return nullptr;
+  }
   auto gen = site_generations_.find(page->site.value);
   const std::uint64_t current = global_.load() + (gen == site_generations_.end() ? 0 : gen->second);
   return page->generation == current ? page : nullptr;

@@ -19,6 +19,8 @@ struct CachedPage {
   std::string etag;
   domain::SiteId site;      ///< the site it belongs to (0 for platform and city pages)
   std::uint64_t generation = 0;  ///< the content generation it was rendered at
+  std::int64_t expires_at = 0;   ///< Unix seconds after which it is stale; 0: only by generation
+  bool embeddable = false;       ///< Response::embeddable
 };
 
 /// Anonymous pages served from memory until something on their site changes. Any change bumps

@@ -7,6 +7,7 @@
 
 #include "http/handlers/news/pages.hpp"
 // [agenda] >>>
+#include "http/handlers/events/pages.hpp"
 // [agenda] <<<
 
 // [market] >>>
@@ -213,8 +214,11 @@ domain::Result<Response> SiteHome(Context& ctx) {
   data["needs_map"] = true;
   data["map"] = MapData(ctx, ctx.site_url + "map.geojson", lat, lon, 14);
   bool cacheable = true;  // not with members-only news, nor while a scheduled post waits
+  std::int64_t cache_expires_at = 0;  // blocks lower it to when they change by themselves
   data["news"] = handlers::news::ThisWeek(ctx, cacheable);
   // [agenda] >>>
+  data["events"] = handlers::events::ComingBlock(ctx, cacheable, cache_expires_at);
+  data["alternates"].push_back({{"type", "text/calendar"}, {"href", ctx.site_url + "agenda.ics"}, {"title", ctx.T(view::Msg("Agenda")) + " " + ctx.site->name}});
   // [agenda] <<<
 
   // [market] >>>
@@ -243,6 +247,7 @@ domain::Result<Response> SiteHome(Context& ctx) {
 
   auto r = ctx.Page("sites/site_home", std::move(data));
   r.cacheable = cacheable;
+  r.cache_expires_at = cache_expires_at;
   return r;
 }
 
