@@ -318,8 +318,7 @@ Result<EventDraft> ReadDraft(const FormFields& f) {
     d.start_local = f.date;
     d.end_local = f.end_date;
   } else {
-    if (f.start_time.empty()) return WithField(domain::MakeError(ErrorCode::kValidation, "Give the start time, for example 19:30."), "start_time");
-    if (f.end_time.empty()) return WithField(domain::MakeError(ErrorCode::kValidation, "Give the end time, for example 21:00."), "end_time");
+    // Missing times make the text invalid: the service names the field, after the title.
     d.start_local = f.date + "T" + f.start_time;
     d.end_local = (f.end_date.empty() ? f.date : f.end_date) + "T" + f.end_time;
     // An end time before the start time on the same day: the event goes on past midnight.
