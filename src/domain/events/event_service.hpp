@@ -51,10 +51,10 @@ class EventService final : public accounts::ContentEraser {
   static constexpr int kMaxFeedEvents = 500;
 
   void SetChangeListener(std::function<void(SiteId)> listener) { on_change_ = std::move(listener); }
-  void SetIndexer(search::Indexer* indexer, SiteLocator locator) {
-    indexer_ = indexer;
-    locator_ = std::move(locator);
-  }
+  /// The search index (may stay null: then nothing is indexed).
+  void SetIndexer(search::Indexer* indexer) { indexer_ = indexer; }
+  /// Where sites live, for the documents' city and URL (the runtime wires it).
+  void SetSiteLocator(SiteLocator locator) { locator_ = std::move(locator); }
   void SetNotifier(SignUpNotifier* notifier) { notifier_ = notifier; }
 
   /// A verified member adds an event. kForbidden for anyone else.

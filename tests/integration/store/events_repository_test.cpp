@@ -244,10 +244,10 @@ TEST_P(EventRepositoryTest, ExactlyCapacityPlacesWhenAHundredSignUpAtOnce) {
         } else {
           ++waiting;
         }
-      } catch (const std::exception& e) {
+      } catch (const std::exception& ex) {
         ++failed;
         std::lock_guard lock(mutex);
-        if (first_error.empty()) first_error = e.what();
+        if (first_error.empty()) first_error = ex.what();
       }
     });
   }
