@@ -10,6 +10,7 @@
 #include <chrono>
 #include <thread>
 
+#include "app/demo_events.hpp"
 #include "domain/events/event_service.hpp"
 #include "domain/events/local_time.hpp"
 #include "domain/security/tokens.hpp"
@@ -348,6 +349,63 @@ TEST_F(EventsTest, FormErrorsAreShownWithTheirField) {
   EXPECT_NE(r.body.find("#field-capacity"), std::string::npos);
   // Anonymous visitors are sent to log in; members of another site may not add here.
   EXPECT_EQ(server_.Get("/nijmegen/oost/agenda/nieuw").Header("location").rfind("/account/login?next=", 0), 0u);
+}
+
+}  // namespace
+}  // namespace buurtplein::testing
+
+namespace buurtplein::testing {
+namespace {
+
+TEST_F(EventsTest, TheOrganiserEditsAndDeletes) {
+  const std::string path = AddEvent(anna_, "Kookcafé", "&repeat=monthly_weekday&interval=1&until=" + DateIn(120) +
+                                                      "&signup=1&capacity=8&latitude=51.84&longitude=5.85");
+  BrowserClient anna(server_);
+  LogIn(anna, anna_);
+  auto form = anna.Get(path + "/bewerken");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("value=\"Kookcafé\""), std::string::npos);
+  EXPECT_NE(form.body.find("value=\"monthly_weekday\" selected"), std::string::npos);
+  EXPECT_NE(form.body.find("id=\"field-capacity\" name=\"capacity\" min=\"1\" max=\"10000\" value=\"8\""), std::string::npos);
+  EXPECT_NE(form.body.find("value=\"19:30\""), std::string::npos);
+  auto page = anna.Get(path);
+  EXPECT_NE(page.body.find("Elke maand op de "), std::string::npos);
+  EXPECT_NE(page.body.find("https://www.openstreetmap.org/?mlat=51.840000"), std::string::npos);
+
+  auto saved = anna.Post(path + "/bewerken", "title=Kookcaf%C3%A9+voor+iedereen&place=Buurthuis&date=" + DateIn(5) +
+                                                 "&start_time=18%3A00&end_time=20%3A00&visibility=public");
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 1500);
+  EXPECT_EQ(saved.Header("location"), path + "?saved=1");
+  auto event = server_.runtime().store().events().FindEvent(oost_, IdOf(path));
+  EXPECT_EQ(event->title, "Kookcafé voor iedereen");
+  EXPECT_EQ(event->rrule, "");
+  EXPECT_FALSE(event->capacity);
+
+  anna.Get(path + "/bewerken");
+  auto deleted = anna.Post(path + "/verwijderen", "");
+  EXPECT_EQ(deleted.Header("location"), "/nijmegen/oost/agenda/?deleted=1");
+  EXPECT_EQ(server_.Get(path).status, 404);
+}
+
+TEST_F(EventsTest, ScriptInATitleStaysText) {
+  const std::string path = AddEvent(anna_, "</script><script>alert(1)</script>");
+  auto page = server_.Get(path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("<script>alert(1)"), std::string::npos);
+  EXPECT_NE(page.body.find("\\u003c/script>\\u003cscript>alert(1)"), std::string::npos);  // in the JSON-LD
+  EXPECT_NE(page.body.find("&lt;/script&gt;&lt;script&gt;alert(1)"), std::string::npos);   // in the page
+}
+
+TEST_F(EventsTest, TheDemoEventsAreExamplesAndLoadOnce) {
+  auto& rt = server_.runtime();
+  EXPECT_EQ(app::LoadDemoEvents(rt.store(), *rt.sites().directory(), Now()), 0);
+  auto coming = rt.store().events().ListComingSingle(oost_, Now(), true, 50, 0);
+  ASSERT_FALSE(coming.empty());
+  for (const auto& e : coming) {
+    EXPECT_EQ(e.title.rfind("Voorbeeld: ", 0), 0u) << e.title;
+    EXPECT_NE(e.description_markdown.find("voorbeeld"), std::string::npos) << e.title;
+  }
+  EXPECT_EQ(rt.store().events().ListComingSeries(oost_, Now(), true, 50).size(), 2u);
 }
 
 }  // namespace
