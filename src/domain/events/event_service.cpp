@@ -388,6 +388,10 @@ std::vector<Event> EventService::FeedOfCity(CityId city) {
   return store_.events().ListPublicOfCity(city, clock_.Now() - 30 * 24 * 3600, kMaxFeedEvents);
 }
 
+std::vector<Event> EventService::FeedOfGroup(SiteId site, std::int64_t group_id) {
+  return store_.events().ListPublicOfGroup(site, group_id, clock_.Now() - 30 * 24 * 3600, kMaxFeedEvents);
+}
+
 Status EventService::EraseContent(UserId user, accounts::ContentChoice choice) {
   std::vector<SiteId> changed;
   for (const auto& erased : store_.events().EraseAttendee(user)) {

@@ -91,6 +91,8 @@ class EventService final : public accounts::ContentEraser {
   /// Public events for a feed: of a site, of a city (not ended more than 30 days ago).
   std::vector<Event> FeedOfSite(SiteId site);
   std::vector<Event> FeedOfCity(CityId city);
+  /// Public events a group of the site organises (for GroupCalendar in ical.hpp).
+  std::vector<Event> FeedOfGroup(SiteId site, std::int64_t group_id);
 
   /// Account deletion: sign-ups go (people move up); events are removed or stay without name.
   Status EraseContent(UserId user, accounts::ContentChoice choice) override;

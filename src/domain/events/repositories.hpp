@@ -36,6 +36,13 @@ class EventRepository {
   virtual std::vector<Event> ListPublicOfCity(CityId city, std::int64_t since, int limit) = 0;
   /// Public events of a site that had not ended at `since`, by start (the site's iCal feed).
   virtual std::vector<Event> ListPublicOfSite(SiteId site, std::int64_t since, int limit) = 0;
+  /// Public events a group of the site organises that had not ended at `since`, by start (the
+  /// group's page and iCal feed; groups are their own feature, `group_id` is their id).
+  virtual std::vector<Event> ListPublicOfGroup(SiteId site, std::int64_t group_id, std::int64_t since,
+                                               int limit) = 0;
+  /// Makes a group of the site the organiser (nullopt: none); kNotFound when not in this site.
+  /// Who may do so is the groups feature's rule.
+  virtual Status SetGroup(SiteId site, EventId id, std::optional<std::int64_t> group_id) = 0;
 
   /// Signs `user` up for one occurrence, in one transaction that holds the event's row: a
   /// place when fewer than the capacity have one, else the waiting list. Exactly `capacity`

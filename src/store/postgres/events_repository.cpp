@@ -62,6 +62,11 @@ constexpr const char* kPublicOfSite =
     "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM
     "WHERE e.site_id = $1 AND e.visibility = 'public' AND (e.last_end_at IS NULL OR e.last_end_at > $2) "
     "ORDER BY e.start_at, e.id LIMIT $3";
+constexpr const char* kPublicOfGroup =
+    "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM
+    "WHERE e.site_id = $1 AND e.group_id = $2 AND e.visibility = 'public' "
+    "AND (e.last_end_at IS NULL OR e.last_end_at > $3) ORDER BY e.start_at, e.id LIMIT $4";
+constexpr const char* kSetGroup = "UPDATE events SET group_id = $3 WHERE site_id = $1 AND id = $2 RETURNING id";
 // FOR UPDATE: sign-ups and cancellations of one event wait for each other here, so counting
 // and inserting happen as one step.
 constexpr const char* kLockEvent =
@@ -247,6 +252,18 @@ std::vector<Event> PostgresEventRepository::ListPublicOfCity(CityId city, std::i
 std::vector<Event> PostgresEventRepository::ListPublicOfSite(SiteId site, std::int64_t since, int limit) {
   auto c = pool_.Acquire();
   return ReadAll(c->Exec(kPublicOfSite, Params().Add(site.value).Add(since).Add(std::max(0, limit))));
+}
+
+std::vector<Event> PostgresEventRepository::ListPublicOfGroup(SiteId site, std::int64_t group_id, std::int64_t since,
+                                                             int limit) {
+  auto c = pool_.Acquire();
+  return ReadAll(
+      c->Exec(kPublicOfGroup, Params().Add(site.value).Add(group_id).Add(since).Add(std::max(0, limit))));
+}
+
+domain::Status PostgresEventRepository::SetGroup(SiteId site, EventId id, std::optional<std::int64_t> group_id) {
+  auto c = pool_.Acquire();
+  return Found(c->Exec(kSetGroup, Params().Add(site.value).Add(id.value).Add(group_id)));
 }
 
 domain::Result<SignUpOutcome> PostgresEventRepository::SignUp(SiteId site, EventId id, std::int64_t occurrence,

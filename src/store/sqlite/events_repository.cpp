@@ -62,6 +62,11 @@ constexpr const char* kPublicOfSite =
     "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM
     "WHERE e.site_id = ?1 AND e.visibility = 'public' AND (e.last_end_at IS NULL OR e.last_end_at > ?2) "
     "ORDER BY e.start_at, e.id LIMIT ?3";
+constexpr const char* kPublicOfGroup =
+    "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM
+    "WHERE e.site_id = ?1 AND e.group_id = ?2 AND e.visibility = 'public' "
+    "AND (e.last_end_at IS NULL OR e.last_end_at > ?3) ORDER BY e.start_at, e.id LIMIT ?4";
+constexpr const char* kSetGroup = "UPDATE events SET group_id = ?3 WHERE site_id = ?1 AND id = ?2 RETURNING id";
 constexpr const char* kSignUpRules = "SELECT signup, capacity FROM events WHERE site_id = ?1 AND id = ?2";
 constexpr const char* kOwnSignUp =
     "SELECT status, id FROM event_signups WHERE site_id = ?1 AND event_id = ?2 AND occurrence_start = ?3 "
@@ -256,6 +261,21 @@ std::vector<Event> SqliteEventRepository::ListPublicOfSite(SiteId site, std::int
   auto s = db_.Conn().Prepare(kPublicOfSite);
   s.Bind(1, site.value).Bind(2, since).Bind(3, std::max(0, limit));
   return ReadAll(s);
+}
+
+std::vector<Event> SqliteEventRepository::ListPublicOfGroup(SiteId site, std::int64_t group_id, std::int64_t since,
+                                                           int limit) {
+  auto s = db_.Conn().Prepare(kPublicOfGroup);
+  s.Bind(1, site.value).Bind(2, group_id).Bind(3, since).Bind(4, std::max(0, limit));
+  return ReadAll(s);
+}
+
+domain::Status SqliteEventRepository::SetGroup(SiteId site, EventId id, std::optional<std::int64_t> group_id) {
+  auto s = db_.Conn().Prepare(kSetGroup);
+  s.Bind(1, site.value).Bind(2, id.value).Bind(3, group_id);
+  const bool found = s.Step();
+  if (found) s.Exec();
+  return Found(found);
 }
 
 domain::Result<SignUpOutcome> SqliteEventRepository::SignUp(SiteId site, EventId id, std::int64_t occurrence,

@@ -21,6 +21,10 @@ class SqliteEventRepository final : public domain::events::EventRepository {
                                               int limit, int offset) override;
   std::vector<domain::events::Event> ListPublicOfCity(domain::CityId city, std::int64_t since, int limit) override;
   std::vector<domain::events::Event> ListPublicOfSite(domain::SiteId site, std::int64_t since, int limit) override;
+  std::vector<domain::events::Event> ListPublicOfGroup(domain::SiteId site, std::int64_t group_id, std::int64_t since,
+                                                       int limit) override;
+  domain::Status SetGroup(domain::SiteId site, domain::events::EventId id,
+                          std::optional<std::int64_t> group_id) override;
   domain::Result<domain::events::SignUpOutcome> SignUp(domain::SiteId site, domain::events::EventId id,
                                                        std::int64_t occurrence_start, domain::UserId user,
                                                        std::int64_t at) override;

@@ -182,6 +182,23 @@ TEST_P(EventRepositoryTest, ListsComingSeriesAndPastEvents) {
   EXPECT_EQ(Titles(events().ListPublicOfCity(nijmegen_, kNow, 2)), (std::vector<std::string>{"Elke week", "Eerder"}));
 }
 
+TEST_P(EventRepositoryTest, AGroupsEvents) {
+  const Event a = MustCreate(oost_, Draft("Tuinieren", "2026-10-01T10:00", "2026-10-01T11:00"));
+  auto hidden = Draft("Tuinoverleg", "2026-10-02T10:00", "2026-10-02T11:00");
+  hidden.visibility = Visibility::kMembers;
+  const Event b = MustCreate(oost_, hidden);
+  MustCreate(oost_, Draft("Los", "2026-10-03T10:00", "2026-10-03T11:00"));
+  ASSERT_TRUE(events().SetGroup(oost_, a.id, 7).ok());
+  ASSERT_TRUE(events().SetGroup(oost_, b.id, 7).ok());
+  EXPECT_EQ(events().SetGroup(zuid_, a.id, 8).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(events().FindEvent(oost_, a.id)->group_id, 7);
+  EXPECT_EQ(Titles(events().ListPublicOfGroup(oost_, 7, kNow, 10)), (std::vector<std::string>{"Tuinieren"}));
+  EXPECT_TRUE(events().ListPublicOfGroup(zuid_, 7, kNow, 10).empty());
+  ASSERT_TRUE(events().SetGroup(oost_, a.id, std::nullopt).ok());
+  EXPECT_FALSE(events().FindEvent(oost_, a.id)->group_id);
+  EXPECT_TRUE(events().ListPublicOfGroup(oost_, 7, kNow, 10).empty());
+}
+
 TEST_P(EventRepositoryTest, WaitingListAndCancellation) {
   const Event e = WithPlaces(oost_, 2);
   const UserId bob = User("bob"), cas = User("cas"), dirk = User("dirk");
