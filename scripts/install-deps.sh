@@ -15,8 +15,9 @@ BUILD_PKGS=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libstemmer-dev
 )
-# The test suite also needs a real PostgreSQL 15 server and a real browser.
-TEST_PKGS=(postgresql-15 chromium nodejs npm)
+# The test suite also needs a real PostgreSQL 15 server, a real browser, and libical to parse the
+# agenda's iCal feeds.
+TEST_PKGS=(postgresql-15 chromium nodejs npm libical-dev)
 # The benchmark compares against nginx, with wrk as load generator.
 BENCH_PKGS=(nginx-light wrk curl python3)
 

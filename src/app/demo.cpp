@@ -8,6 +8,9 @@
 #include "app/demo_people.hpp"
 #include "domain/common/text.hpp"
 // [agenda] >>>
+#include <chrono>
+
+#include "app/demo_events.hpp"
 // [agenda] <<<
 
 // [market] >>>
@@ -123,6 +126,9 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   spdlog::info("demo: {} cities, {} Nijmegen sites", 5, std::size(kNijmegenSites));
   LoadDemoPeople(store, *sites.directory());
   // [agenda] >>>
+  LoadDemoEvents(store, *sites.directory(),
+                 std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                     .count());
   // [agenda] <<<
 
   // [market] >>>

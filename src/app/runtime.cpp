@@ -132,6 +132,23 @@ void Runtime::PrepareWeb() {
   privacy().RegisterEraser(*news_);
   services.news = news_.get();
   // [agenda] >>>
+  // Agenda: every write empties the site's cached pages; whoever moves up from a waiting list
+  // gets a mail through the outbox. The search feature wires its indexer with
+  // events_->SetIndexer(…) (the site locator for the documents' URLs is set here).
+  events_ = std::make_unique<domain::events::EventService>(*store_, clock_);
+  events_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
+  event_mailer_ = std::make_unique<http::handlers::events::EventMailer>(*mail_service_, catalogs_, *store_, *sites_,
+                                                                         config_.http.public_url);
+  events_->SetNotifier(event_mailer_.get());
+  events_->SetSiteLocator([this](domain::SiteId id) -> std::optional<domain::events::SitePlace> {
+    const domain::sites::City* city = nullptr;
+    auto directory = sites_->directory();
+    const auto* site = directory->FindSiteById(id, &city);
+    if (!site || !city) return std::nullopt;
+    return domain::events::SitePlace{city->id, http::SiteUrl(*city, *site)};
+  });
+  privacy().RegisterEraser(*events_);
+  services.events = events_.get();
   // [agenda] <<<
 
   // [market] >>>

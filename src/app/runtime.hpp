@@ -28,6 +28,8 @@
 #include "view/renderer.hpp"
 
 // [agenda] >>>
+#include "domain/events/event_service.hpp"
+#include "http/handlers/events/mailer.hpp"
 // [agenda] <<<
 
 // [market] >>>
@@ -120,6 +122,8 @@ class Runtime {
   std::unique_ptr<domain::profiles::ProfileService> profiles_;
   std::unique_ptr<domain::news::NewsService> news_;
   // [agenda] >>>
+  std::unique_ptr<domain::events::EventService> events_;
+  std::unique_ptr<http::handlers::events::EventMailer> event_mailer_;
   // [agenda] <<<
 
   // [market] >>>

@@ -12,6 +12,7 @@
 #include "domain/sites/repositories.hpp"
 
 // [agenda] >>>
+#include "domain/events/repositories.hpp"
 // [agenda] <<<
 
 // [market] >>>
@@ -69,6 +70,8 @@ class Store {
   /// Neighbourhood news (issue 4 §2).
   virtual news::NewsRepository& news() = 0;
   // [agenda] >>>
+  /// The agenda: events and sign-ups (issue 4 §3).
+  virtual events::EventRepository& events() = 0;
   // [agenda] <<<
 
   // [market] >>>

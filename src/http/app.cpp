@@ -134,6 +134,8 @@ App::App(Services services) : services_(std::move(services)) {
   csp_ = "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + img_src +
          "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
          "frame-ancestors 'none'";
+  // Pages meant for other websites' frames (Response::embeddable) allow any frame ancestor.
+  embeddable_csp_ = csp_.substr(0, csp_.rfind("frame-ancestors")) + "frame-ancestors *";
 }
 
 bool App::ParseTarget(Request& req) {
@@ -198,6 +200,7 @@ std::optional<Response> App::TryFast(const Request& req) {
   Response r;
   r.route = "cached";
   r.content_type = page->content_type;
+  r.embeddable = page->embeddable;
   r.SetHeader("ETag", page->etag);
   r.SetHeader("Cache-Control", "no-cache");
   r.SetHeader("Vary", "Accept-Encoding, Accept-Language, Cookie");
@@ -322,6 +325,8 @@ Response App::Handle(const Request& req) {
     page->site = cache_site;
     page->city = cache_city;
     page->generation = generation;
+    page->expires_at = resp.cache_expires_at;
+    page->embeddable = resp.embeddable;
     services_.cache.Store(cache_key, page);
     resp.SetHeader("ETag", page->etag);
     resp.SetHeader("Cache-Control", "no-cache");
@@ -475,10 +480,10 @@ Response App::RenderError(const Request& req, view::Lang lang, int status, const
 }
 
 void App::Finalize(const Request& req, Response& resp) const {
-  resp.SetHeader("Content-Security-Policy", csp_);
+  resp.SetHeader("Content-Security-Policy", resp.embeddable ? embeddable_csp_ : csp_);
   resp.SetHeader("X-Content-Type-Options", "nosniff");
   resp.SetHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  resp.SetHeader("X-Frame-Options", "DENY");
+  if (!resp.embeddable) resp.SetHeader("X-Frame-Options", "DENY");
   resp.SetHeader("X-Request-Id", req.request_id);
   if (req.secure) resp.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
   // The read-only JSON API may be called from any other website (issue 4 §10); it reads no

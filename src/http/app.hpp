@@ -46,6 +46,7 @@ class App {
   Services services_;
   Router router_;
   std::string csp_;
+  std::string embeddable_csp_;  // csp_ with frame-ancestors *
 };
 
 /// Registers every route of the product. The one route table: src/http/routes.cpp.

@@ -27,6 +27,9 @@
 
 // Services of features, declared here so the context does not pull in their headers
 // [agenda] >>>
+namespace buurtplein::domain::events {
+class EventService;
+}
 // [agenda] <<<
 
 // [market] >>>
@@ -103,6 +106,7 @@ struct Services {
   domain::profiles::ProfileService* profiles = nullptr;  ///< residents' profiles and photos
   domain::news::NewsService* news = nullptr;  ///< neighbourhood news (issue 4 §2)
   // [agenda] >>>
+  domain::events::EventService* events = nullptr;  ///< the agenda (issue 4 §3)
   // [agenda] <<<
 
   // [market] >>>

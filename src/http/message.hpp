@@ -55,6 +55,12 @@ struct Response {
   std::vector<std::pair<std::string, std::string>> headers;
   /// An anonymous GET of this page may be served from memory until the site changes.
   bool cacheable = false;
+  /// When set (Unix seconds): the cached page is stale from then on, changes or not (lists that
+  /// change when an event ends).
+  std::int64_t cache_expires_at = 0;
+  /// May be shown in a frame on any other website (frame-ancestors *): the embeddable agenda.
+  /// Such a page reads no cookie and has no forms.
+  bool embeddable = false;
   /// Set by the app: the route's name for logs and metrics.
   std::string_view route = "-";
 

@@ -1,5 +1,6 @@
 #include "http/page_cache.hpp"
 
+#include <chrono>
 #include <mutex>
 
 namespace buurtplein::http {
@@ -18,6 +19,11 @@ std::shared_ptr<const CachedPage> PageCache::Find(const std::string& key) const 
   auto it = pages_.find(key);
   if (it == pages_.end()) return nullptr;
   const auto& page = it->second;
+  if (page->expires_at != 0 &&
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count() >=
+          page->expires_at) {
+    return nullptr;
+  }
   return page->generation == GenerationLocked(page->site, page->city) ? page : nullptr;
 }
 

@@ -21,6 +21,8 @@ struct CachedPage {
   domain::SiteId site;      ///< the site it belongs to (0 for platform and city pages)
   domain::CityId city;      ///< for a city page (site 0): its city; 0 otherwise
   std::uint64_t generation = 0;  ///< the content generation it was rendered at
+  std::int64_t expires_at = 0;   ///< Unix seconds after which it is stale; 0: only by generation
+  bool embeddable = false;       ///< Response::embeddable
 };
 
 /// Anonymous pages served from memory until something on their site changes. Any change bumps

@@ -13,6 +13,7 @@
 
 // Feature includes (one marked block per feature, so parallel work merges cleanly)
 // [agenda] >>>
+#include "http/handlers/events/pages.hpp"
 // [agenda] <<<
 
 // [market] >>>
@@ -194,6 +195,29 @@ void AddRoutes(Router& r) {
   }
 
   // [agenda] >>>
+  // Agenda (issue 4 §3): anyone sees public events, the archive, the iCal feeds and the
+  // embeddable agenda; verified members add events, sign up and cancel; the organiser or a
+  // buurtverbinder edits and deletes (checked by the EventService: 403). "agenda.ics" has a dot,
+  // which no site slug may have, so no site can shadow the city's feed.
+  {
+    namespace evt = handlers::events;
+    constexpr std::size_t kEventForm = 256 * 1024;  // 20,000 characters, percent-encoded
+    r.Add({kGet, "/{city}/agenda.ics", "events.city_feed", evt::CityFeed, kForm, kCity, kPublic});
+    r.Add({kGet, "/{city}/{site}/agenda.ics", "events.site_feed", evt::SiteFeed, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/agenda/", "events.list", evt::List, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/agenda/archief", "events.past", evt::Past, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/agenda/embed", "events.embed", evt::Embed, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/agenda/nieuw", "events.new_form", evt::NewForm, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/agenda/nieuw", "events.create", evt::Create, kEventForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/agenda/{id}", "events.show", evt::Show, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/agenda/{id}/agenda.ics", "events.event_feed", evt::EventFeed, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/agenda/{id}/aanmeldingen.json", "events.counts", evt::Counts, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/agenda/{id}/bewerken", "events.edit_form", evt::EditForm, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/agenda/{id}/bewerken", "events.edit", evt::Edit, kEventForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/agenda/{id}/verwijderen", "events.delete", evt::Delete, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/agenda/{id}/aanmelden", "events.sign_up", evt::SignUp, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/agenda/{id}/afmelden", "events.cancel", evt::Cancel, kForm, kSite, kSiteMember});
+  }
   // [agenda] <<<
 
   // [market] >>>

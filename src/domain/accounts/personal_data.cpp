@@ -225,6 +225,53 @@ std::vector<TableDecl> Build() {
                 {"created_at", kExported, kTime},
                 {"updated_at", kExported, kTime}}});
   // [agenda] >>>
+  // --- migrations/0009_agenda.sql: the events you organised (they stay on their site without
+  // your name, or go, as you choose when deleting the account) and your sign-ups (who goes
+  // where: personal data; removed with the account, the waiting list moves up). --------------
+  d.push_back({"events",
+               LinkKind::kUserId,
+               "organiser_id",
+               "events",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"organiser_id", kNotPersonal},
+                {"group_id", kNotPersonal},
+                {"organisation_name", kExported, kText},
+                {"title", kExported, kText},
+                {"description_markdown", kExported, kText, "description"},
+                {"place_name", kExported, kText},
+                {"address", kExported, kText},
+                {"latitude", kNotPersonal},   // where a public event takes place, not where you are
+                {"longitude", kNotPersonal},
+                {"all_day", kExported, kBool},
+                {"start_local", kExported, kText},
+                {"end_local", kExported, kText},
+                {"start_at", kExported, kTime},
+                {"end_at", kExported, kTime},
+                {"rrule", kExported, kText, "repeats"},
+                {"exdates", kExported, kText, "skipped_dates"},
+                {"last_end_at", kNotPersonal},  // derived from the times above
+                {"signup", kExported, kBool},
+                {"capacity", kExported, kInteger},
+                {"visibility", kExported, kText},
+                {"image_key", kNotPersonal},
+                {"created_at", kExported, kTime},
+                {"updated_at", kExported, kTime}}});
+  d.push_back({"event_signups",
+               LinkKind::kUserId,
+               "user_id",
+               "event_signups",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"event_id", kExported, kInteger},
+                {"occurrence_start", kExported, kTime},
+                {"user_id", kNotPersonal},
+                {"status", kExported, kText},
+                {"created_at", kExported, kTime}}});
   // [agenda] <<<
 
   // [market] >>>

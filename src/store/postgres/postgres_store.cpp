@@ -15,6 +15,7 @@
 #include "store/postgres/verification_repository.hpp"
 
 // [agenda] >>>
+#include "store/postgres/events_repository.hpp"
 // [agenda] <<<
 
 // [market] >>>
@@ -86,6 +87,7 @@ class PostgresStore final : public domain::Store {
   domain::profiles::ProfileRepository& profiles() override { return profiles_; }
   domain::news::NewsRepository& news() override { return news_; }
   // [agenda] >>>
+  domain::events::EventRepository& events() override { return events_; }
   // [agenda] <<<
 
   // [market] >>>
@@ -181,6 +183,7 @@ class PostgresStore final : public domain::Store {
   PostgresProfileRepository profiles_{pool_};
   PostgresNewsRepository news_{pool_};
   // [agenda] >>>
+  PostgresEventRepository events_{pool_};
   // [agenda] <<<
 
   // [market] >>>

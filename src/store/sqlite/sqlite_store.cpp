@@ -12,6 +12,7 @@
 #include "store/sqlite/verification_repository.hpp"
 
 // [agenda] >>>
+#include "store/sqlite/events_repository.hpp"
 // [agenda] <<<
 
 // [market] >>>
@@ -76,6 +77,7 @@ class SqliteStore final : public domain::Store {
   domain::profiles::ProfileRepository& profiles() override { return profiles_; }
   domain::news::NewsRepository& news() override { return news_; }
   // [agenda] >>>
+  domain::events::EventRepository& events() override { return events_; }
   // [agenda] <<<
 
   // [market] >>>
@@ -172,6 +174,7 @@ class SqliteStore final : public domain::Store {
   SqliteProfileRepository profiles_{db_};
   SqliteNewsRepository news_{db_};
   // [agenda] >>>
+  SqliteEventRepository events_{db_};
   // [agenda] <<<
 
   // [market] >>>

@@ -7,6 +7,7 @@
 
 #include "http/handlers/news/pages.hpp"
 // [agenda] >>>
+#include "http/handlers/events/pages.hpp"
 // [agenda] <<<
 
 // [market] >>>
@@ -149,6 +150,7 @@ domain::Result<Response> CityPortal(Context& ctx) {
   data["needs_map"] = true;
   data["map"] = MapData(ctx, ctx.city_url + "map.geojson", city.lat, city.lon, 12);
   data["market"] = handlers::market::CityBlock(ctx);  // [market] the city's matches
+  AddAlternate(data, "text/calendar", ctx.T(Msg("Agenda")) + " – " + city.name, ctx.PublicUrl(ctx.city_url + "agenda.ics"));
   auto r = ctx.Page("sites/city_portal", std::move(data));
   r.cacheable = true;
   return r;
@@ -217,8 +219,12 @@ domain::Result<Response> SiteHome(Context& ctx) {
   data["needs_map"] = true;
   data["map"] = MapData(ctx, ctx.site_url + "map.geojson", lat, lon, 14);
   bool cacheable = true;  // not with members-only news, nor while a scheduled post waits
+  std::int64_t cache_expires_at = 0;  // blocks lower it to when they change by themselves
   data["news"] = handlers::news::ThisWeek(ctx, cacheable);
   // [agenda] >>>
+  data["events"] = handlers::events::ComingBlock(ctx, cacheable, cache_expires_at);
+  AddAlternate(data, "text/calendar", ctx.T(view::Msg("Agenda")) + " – " + ctx.site->name,
+               ctx.PublicUrl(ctx.site_url + "agenda.ics"));
   // [agenda] <<<
 
   // [market] >>>
@@ -250,6 +256,7 @@ domain::Result<Response> SiteHome(Context& ctx) {
 
   auto r = ctx.Page("sites/site_home", std::move(data));
   r.cacheable = cacheable;
+  r.cache_expires_at = cache_expires_at;
   return r;
 }
 

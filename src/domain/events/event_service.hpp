@@ -1,0 +1,122 @@
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/accounts/privacy_service.hpp"
+#include "domain/common/app_error.hpp"
+#include "domain/common/clock.hpp"
+#include "domain/events/ical.hpp"
+#include "domain/events/model.hpp"
+#include "domain/news/news_service.hpp"
+#include "domain/search/indexer.hpp"
+#include "domain/store.hpp"
+
+namespace buurtplein::domain::events {
+
+/// Who looks at the agenda: the same as for news (logged in, verified member, buurtverbinder).
+using Viewer = news::Viewer;
+
+/// Tells someone they moved up from the waiting list (the HTTP layer sends a mail).
+class SignUpNotifier {
+ public:
+  virtual ~SignUpNotifier() = default;
+  virtual void MovedUp(const Event& event, std::int64_t occurrence_start, UserId user) = 0;
+};
+
+/// Where a site lives, for search documents: its city and the path of its pages ("/nijmegen/oost/").
+struct SitePlace {
+  CityId city;
+  std::string path;
+};
+using SiteLocator = std::function<std::optional<SitePlace>(SiteId)>;
+
+/// The agenda: verified members add events; the organiser or a buurtverbinder edits and
+/// deletes them; verified members sign up for an occurrence (a place, or the waiting list) and
+/// cancel (the first waiting moves up and hears about it). Members-only events are seen by the
+/// site's verified members only. After every change the change listener hears the site, and
+/// the search indexer (when wired) gets the event.
+class EventService final : public accounts::ContentEraser {
+ public:
+  EventService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  /// Occurrences per list page, the highest page served, and how far ahead series are expanded.
+  static constexpr int kPageSize = 10;
+  static constexpr int kMaxPage = 50;
+  static constexpr std::int64_t kWindowSeconds = 366LL * 24 * 3600;
+  /// At most this many series of one site are expanded for a list.
+  static constexpr int kMaxSeries = 200;
+  /// Events in an iCal feed, at most.
+  static constexpr int kMaxFeedEvents = 500;
+
+  void SetChangeListener(std::function<void(SiteId)> listener) { on_change_ = std::move(listener); }
+  /// The search index (may stay null: then nothing is indexed).
+  void SetIndexer(search::Indexer* indexer) { indexer_ = indexer; }
+  /// Where sites live, for the documents' city and URL (the runtime wires it).
+  void SetSiteLocator(SiteLocator locator) { locator_ = std::move(locator); }
+  void SetNotifier(SignUpNotifier* notifier) { notifier_ = notifier; }
+
+  /// A verified member adds an event. kForbidden for anyone else.
+  Result<Event> Create(SiteId site, const Viewer& viewer, const EventDraft& draft);
+  /// The event when this viewer may see it; kNotFound otherwise (also another site's event).
+  Result<Event> Find(SiteId site, EventId id, const Viewer& viewer);
+  /// The organiser or a buurtverbinder changes an event (kNotFound / kForbidden as Find / MayChange).
+  Result<Event> Edit(SiteId site, EventId id, const Viewer& viewer, const EventDraft& draft);
+  Status Delete(SiteId site, EventId id, const Viewer& viewer);
+
+  /// Page `page` (from 1) of the coming occurrences (not ended yet), soonest first.
+  OccurrencePage Coming(SiteId site, const Viewer& viewer, int page);
+  /// The next `limit` occurrences (site home).
+  std::vector<Occurrence> Next(SiteId site, const Viewer& viewer, int limit = 5);
+  /// Page `page` of events that are over, latest first.
+  OccurrencePage Past(SiteId site, const Viewer& viewer, int page);
+  /// The event's occurrences that have not ended at `from`, at most `max` (within the window).
+  std::vector<Occurrence> OccurrencesOf(const Event& event, std::int64_t from, std::size_t max) const;
+  /// The occurrence of `event` that starts at `start`, if the series has one there.
+  std::optional<Occurrence> OccurrenceAt(const Event& event, std::int64_t start) const;
+
+  /// A verified member signs up for the occurrence starting at `occurrence_start`.
+  Result<SignUpOutcome> SignUp(SiteId site, EventId id, std::int64_t occurrence_start, const Viewer& viewer);
+  /// The member cancels; the first on the waiting list moves up and is told.
+  Result<CancelOutcome> Cancel(SiteId site, EventId id, std::int64_t occurrence_start, const Viewer& viewer);
+  /// The viewer's sign-up for an occurrence and their place on the waiting list.
+  std::optional<std::pair<SignUpStatus, int>> MySignUp(SiteId site, EventId id, std::int64_t occurrence_start,
+                                                       const Viewer& viewer);
+  SignUpCounts Counts(SiteId site, EventId id, std::int64_t occurrence_start);
+  /// Who signed up (for the organiser and buurtverbinders only; kForbidden otherwise).
+  Result<std::vector<Attendee>> Attendees(SiteId site, const Event& event, std::int64_t occurrence_start,
+                                        const Viewer& viewer);
+
+  /// Public events for a feed: of a site, of a city (not ended more than 30 days ago).
+  std::vector<Event> FeedOfSite(SiteId site);
+  std::vector<Event> FeedOfCity(CityId city);
+  /// Public events a group of the site organises (for GroupCalendar in ical.hpp).
+  std::vector<Event> FeedOfGroup(SiteId site, std::int64_t group_id);
+
+  /// Account deletion: sign-ups go (people move up); events are removed or stay without name.
+  Status EraseContent(UserId user, accounts::ContentChoice choice) override;
+
+  std::int64_t Now() const { return clock_.Now(); }
+  /// May this viewer edit and delete the event?
+  static bool MayChange(const Event& event, const Viewer& viewer);
+  /// Checks and cleans a draft and computes its UTC times; the first problem, with its field.
+  static Result<EventDraft> Clean(const EventDraft& draft);
+
+ private:
+  bool MaySee(const Event& event, const Viewer& viewer) const;
+  void Changed(SiteId site) {
+    if (on_change_) on_change_(site);
+  }
+  void Index(const Event& event);
+  void Unindex(EventId id);
+
+  Store& store_;
+  const Clock& clock_;
+  std::function<void(SiteId)> on_change_;
+  search::Indexer* indexer_ = nullptr;
+  SiteLocator locator_;
+  SignUpNotifier* notifier_ = nullptr;
+};
+
+}  // namespace buurtplein::domain::events
