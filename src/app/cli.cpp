@@ -10,6 +10,9 @@
 #include "app/config.hpp"
 #include "app/demo.hpp"
 #include "app/runtime.hpp"
+// [directory] >>>
+#include "app/directory_import.hpp"
+// [directory] <<<
 #include "store/open_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -39,6 +42,10 @@ int RunCli(int argc, char** argv) {
   auto* backup = cli.add_subcommand("backup", "Copy the SQLite database consistently while it is in use");
   std::string backup_file;
   backup->add_option("file", backup_file, "where to write the copy")->required();
+  // [directory] >>>
+  DirectoryImportCommand import_directory(cli);
+  DirectoryRemindersCommand directory_reminders(cli);
+  // [directory] <<<
 
   try {
     cli.parse(argc, argv);
@@ -72,6 +79,12 @@ int RunCli(int argc, char** argv) {
     }
 
     Runtime runtime(config);  // opens the database and applies migrations
+    // [directory] >>>
+    if (import_directory.Chosen()) return import_directory.Run(runtime.store());
+    if (directory_reminders.Chosen()) {
+      return directory_reminders.Run(runtime.store(), runtime.mail(), config.http.public_url);
+    }
+    // [directory] <<<
     if (*migrate) {
       std::printf("Database schema at version %d\n", runtime.store().SchemaVersion());
     } else if (*import) {

@@ -29,6 +29,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "app/demo_directory.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -141,6 +142,7 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   // [api] <<<
 
   // [directory] >>>
+  LoadDemoDirectory(store, nijmegen.id);  // invented sociale kaart entries, marked "voorbeeld"
   // [directory] <<<
 
   // [newsx] >>>

@@ -150,6 +150,16 @@ void Runtime::PrepareWeb() {
   // [api] <<<
 
   // [directory] >>>
+  // Sociale kaart: a change is city-wide (every site shows city services), so every cached
+  // page goes; writes are rare. Search gets services when the search feature wires an indexer.
+  directory_ = std::make_unique<domain::directory::DirectoryService>(*store_, clock_);
+  directory_->SetChangeListener([this](domain::CityId) { cache_.InvalidateAll(); });
+  directory_->SetUrlMaker([this](domain::CityId city, const domain::directory::Service& s) {
+    auto c = store_->cities().FindCity(city);
+    return c ? "/" + c->slug + "/sociale-kaart/diensten/" + s.uuid : std::string();
+  });
+  for (const auto& city : store_->cities().ListCities()) directory_->EnsureTaxonomy(city.id);
+  services.directory = directory_.get();
   // [directory] <<<
 
   // [newsx] >>>

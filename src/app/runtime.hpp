@@ -46,6 +46,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "domain/directory/directory_service.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -121,6 +122,7 @@ class Runtime {
   // [api] <<<
 
   // [directory] >>>
+  std::unique_ptr<domain::directory::DirectoryService> directory_;
   // [directory] <<<
 
   // [newsx] >>>

@@ -33,6 +33,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "domain/directory/repositories.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -82,6 +83,8 @@ class Store {
   // [api] <<<
 
   // [directory] >>>
+  /// The sociale kaart (issue 5): organisations, services, locations, professionals.
+  virtual directory::DirectoryRepository& directory() = 0;
   // [directory] <<<
 
   // [newsx] >>>

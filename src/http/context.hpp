@@ -47,6 +47,9 @@
 // [api] <<<
 
 // [directory] >>>
+namespace buurtplein::domain::directory {
+class DirectoryService;
+}
 // [directory] <<<
 
 // [newsx] >>>
@@ -104,6 +107,7 @@ struct Services {
   // [api] <<<
 
   // [directory] >>>
+  domain::directory::DirectoryService* directory = nullptr;  ///< the sociale kaart (issue 5)
   // [directory] <<<
 
   // [newsx] >>>

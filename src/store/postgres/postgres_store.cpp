@@ -36,6 +36,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "store/postgres/directory_repository.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -100,6 +101,7 @@ class PostgresStore final : public domain::Store {
   // [api] <<<
 
   // [directory] >>>
+  domain::directory::DirectoryRepository& directory() override { return directory_.get(); }
   // [directory] <<<
 
   // [newsx] >>>
@@ -188,6 +190,7 @@ class PostgresStore final : public domain::Store {
   // [api] <<<
 
   // [directory] >>>
+  PostgresDirectoryRepository directory_{pool_};
   // [directory] <<<
 
   // [newsx] >>>

@@ -33,6 +33,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "store/sqlite/directory_repository.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -90,6 +91,7 @@ class SqliteStore final : public domain::Store {
   // [api] <<<
 
   // [directory] >>>
+  domain::directory::DirectoryRepository& directory() override { return directory_.get(); }
   // [directory] <<<
 
   // [newsx] >>>
@@ -179,6 +181,7 @@ class SqliteStore final : public domain::Store {
   // [api] <<<
 
   // [directory] >>>
+  SqliteDirectoryRepository directory_{db_};
   // [directory] <<<
 
   // [newsx] >>>

@@ -28,6 +28,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "http/handlers/directory/pages.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -236,6 +237,7 @@ domain::Result<Response> SiteHome(Context& ctx) {
   // [api] <<<
 
   // [directory] >>>
+  if (ctx.services.directory) data["directory"] = handlers::directory::SiteHomeBlock(ctx);
   // [directory] <<<
 
   // [newsx] >>>
