@@ -228,7 +228,11 @@ void AddRoutes(Router& r) {
            kEntryForm, kCity, kAccount});
     r.Add({kPost, "/{city}/sociale-kaart/diensten/{id}/controleren", "directory.service_verify", dir::VerifyService,
            kNoBody, kCity, kOperator});
-    r.Add({kGet, "/{city}/sociale-kaart/organisaties/{id}", "directory.organization", dir::ShowOrganization, kNoBody,
+    r.Add({kGet, "/{city}/sociale-kaart/mijn-profiel", "directory.professional_form", dir::ProfessionalForm, kNoBody,
+         kCity, kAccount});
+  r.Add({kPost, "/{city}/sociale-kaart/mijn-profiel", "directory.professional_save", dir::SaveProfessional, kEntryForm,
+         kCity, kAccount});
+  r.Add({kGet, "/{city}/sociale-kaart/organisaties/{id}", "directory.organization", dir::ShowOrganization, kNoBody,
            kCity, kPublic});
     r.Add({kGet, "/{city}/{site}/sociale-kaart/", "directory.site", dir::SiteList, kNoBody, kSite, kPublic});
     r.Add({kGet, "/{city}/{site}/sociale-kaart/map.geojson", "directory.site_map", dir::SiteMapGeoJson, kNoBody, kSite,

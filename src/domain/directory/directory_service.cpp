@@ -493,6 +493,32 @@ Result<Location> DirectoryService::SaveLocation(CityId city, const Editor& edito
   return saved;
 }
 
+Result<Professional> DirectoryService::SaveProfessional(CityId city, const Editor& editor, const Professional& draft) {
+  if (!editor.user) return MakeError(ErrorCode::kForbidden, "Only professionals of an organisation on the sociale kaart can make a profile.");
+  const bool own = draft.user == *editor.user;
+  if (!editor.operator_ && (!own || !store_.directory().RoleOf(city, draft.organization, *editor.user))) {
+    return MakeError(ErrorCode::kForbidden, "Only professionals of an organisation on the sociale kaart can make a profile.");
+  }
+  Professional p = draft;
+  if (TrimView(p.display_name).empty()) {
+    return WithField(MakeError(ErrorCode::kValidation, "Give the name residents know you by."), "display_name");
+  }
+  if (auto e = CleanField(p.display_name, false, 100, false, "display_name", ""); !e) return e.error();
+  if (auto e = CleanField(p.job_title, false, 100, false, "job_title", ""); !e) return e.error();
+  if (auto e = CleanField(p.come_to_me_for, true, 1000, false, "come_to_me_for", ""); !e) return e.error();
+  if (auto e = CleanField(p.office_hours, true, 500, false, "office_hours", ""); !e) return e.error();
+  auto c = store_.cities().FindCity(city);
+  const std::string prefix = c && c->gemeente_code.size() == 6 ? "BU" + c->gemeente_code.substr(2) : "BU";
+  for (const auto& b : p.buurt_codes) {
+    if (b.size() != 10 || b.rfind(prefix, 0) != 0) {
+      return WithField(MakeError(ErrorCode::kValidation, "Choose neighbourhoods of this city."), "buurten");
+    }
+  }
+  auto saved = store_.directory().SaveProfessional(city, p, clock_.Now());
+  if (saved) Changed(city);
+  return saved;
+}
+
 Status DirectoryService::VerifyService(CityId city, const Editor& editor, ServiceId id) {
   auto s = store_.directory().FindService(city, id);
   if (!s) return MakeError(ErrorCode::kNotFound, "This entry of the sociale kaart does not exist.");

@@ -77,6 +77,9 @@ class DirectoryService {
   Result<Organization> SaveOrganization(CityId city, const Editor& editor, const Organization& draft);
   /// Creates or replaces a location.
   Result<Location> SaveLocation(CityId city, const Editor& editor, const Location& draft);
+  /// A professional saves their profile for one of their organisations (a role there, admin or
+  /// professional, is needed; operators may save anyone's). Buurten must lie in the city.
+  Result<Professional> SaveProfessional(CityId city, const Editor& editor, const Professional& draft);
   /// An operator confirms a service is still right (assured_date today, assurer them).
   Status VerifyService(CityId city, const Editor& editor, ServiceId id);
 

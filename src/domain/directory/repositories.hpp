@@ -2,6 +2,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "domain/common/app_error.hpp"
@@ -85,9 +86,13 @@ class DirectoryRepository {
   virtual Status SetOrganizationRole(CityId city, OrganizationId org, UserId user, OrgRole role,
                                      std::int64_t at) = 0;
   virtual std::optional<OrgRole> RoleOf(CityId city, OrganizationId org, UserId user) = 0;
+  /// The organisations of this city where the person has a role, by name; at most `limit`.
+  virtual std::vector<std::pair<Organization, OrgRole>> OrganizationsOfUser(CityId city, UserId user, int limit) = 0;
 
   // --- professionals ---------------------------------------------------------------------------
   virtual Result<Professional> SaveProfessional(CityId city, const Professional& professional, std::int64_t at) = 0;
+  /// The person's profiles in this city (one per organisation), with their buurten.
+  virtual std::vector<Professional> ProfessionalsOfUser(CityId city, UserId user) = 0;
   /// Professionals working in any of these buurten, by name; at most `limit`.
   virtual std::vector<Professional> ListProfessionals(CityId city, const std::vector<std::string>& buurt_codes,
                                                       int limit, int offset) = 0;

@@ -244,6 +244,11 @@ constexpr const char* kSetRole =
     "INSERT INTO directory_organization_users (city_id, organization_id, user_id, role, created_at) "
     "SELECT CAST(?1 AS BIGINT), o.id, CAST(?3 AS BIGINT), CAST(?4 AS TEXT), CAST(?5 AS BIGINT) FROM directory_organizations o WHERE o.city_id = ?1 AND o.id = ?2 "
     "ON CONFLICT (organization_id, user_id) DO UPDATE SET role = excluded.role RETURNING organization_id";
+constexpr const char* kOrgsOfUser =
+    "SELECT o.id, o.city_id, o.uuid, o.site_id, o.name, o.alternate_name, o.description, o.email, o.website, "
+    "o.logo, o.kvk_number, o.is_example, o.assured_date, o.assurer_email, o.created_at, o.updated_at, ou.role "
+    "FROM directory_organization_users ou JOIN directory_organizations o ON o.id = ou.organization_id "
+    "WHERE ou.city_id = ?1 AND ou.user_id = ?2 ORDER BY o.name, o.id LIMIT ?3";
 constexpr const char* kRoleOf =
     "SELECT role FROM directory_organization_users WHERE city_id = ?1 AND organization_id = ?2 AND user_id = ?3";
 constexpr const char* kUpsertProfessional =
@@ -259,12 +264,18 @@ constexpr const char* kDeleteProfessionalBuurten =
 constexpr const char* kInsertProfessionalBuurt =
     "INSERT INTO directory_professional_buurten (professional_id, buurt_code) VALUES (?1, ?2) "
     "ON CONFLICT DO NOTHING";
+#define BP_PRO_COLUMNS                                                                                              \
+  "p.id, p.city_id, p.user_id, p.organization_id, o.name, p.display_name, p.job_title, p.come_to_me_for, " \
+  "p.office_hours, p.created_at, p.updated_at "
+constexpr const char* kProfessionalsOfUser =
+    "SELECT " BP_PRO_COLUMNS "FROM directory_professionals p JOIN directory_organizations o "
+    "ON o.id = p.organization_id WHERE p.city_id = ?1 AND p.user_id = ?2 ORDER BY o.name, p.id LIMIT 50";
 constexpr const char* kListProfessionals =
-    "SELECT p.id, p.city_id, p.user_id, p.organization_id, o.name, p.display_name, p.job_title, p.come_to_me_for, "
-    "p.office_hours, p.created_at, p.updated_at FROM directory_professionals p JOIN directory_organizations o "
+    "SELECT " BP_PRO_COLUMNS "FROM directory_professionals p JOIN directory_organizations o "
     "ON o.id = p.organization_id WHERE p.city_id = ?1 AND (CAST(?2 AS TEXT) = '' OR EXISTS (SELECT 1 FROM "
     "directory_professional_buurten b WHERE b.professional_id = p.id AND CAST(?2 AS TEXT) LIKE ('%,' || "
     "b.buurt_code || ',%'))) ORDER BY p.display_name, p.id LIMIT ?3 OFFSET ?4";
+#undef BP_PRO_COLUMNS
 constexpr const char* kBuurtenOfProfessional =
     "SELECT buurt_code FROM directory_professional_buurten WHERE professional_id = ?1 ORDER BY buurt_code";
 
@@ -1015,12 +1026,9 @@ domain::Result<Professional> SqlDirectoryRepository::SaveProfessional(CityId cit
   return out;
 }
 
-std::vector<Professional> SqlDirectoryRepository::ListProfessionals(CityId city,
-                                                                    const std::vector<std::string>& buurt_codes,
-                                                                    int limit, int offset) {
+std::vector<Professional> SqlDirectoryRepository::ReadProfessionals(const std::vector<SqlRow>& rows) {
   std::vector<Professional> out;
-  for (const auto& r : sql_.Run(kListProfessionals, {V(city), V(CodeList(buurt_codes)), V(std::max(0, limit)),
-                                                     V(std::max(0, offset))})) {
+  for (const auto& r : rows) {
     Professional p;
     p.id = ProfessionalId{I(r, 0)};
     p.city = CityId{I(r, 1)};
@@ -1037,6 +1045,26 @@ std::vector<Professional> SqlDirectoryRepository::ListProfessionals(CityId city,
   }
   for (auto& p : out) {
     for (const auto& r : sql_.Run(kBuurtenOfProfessional, {V(p.id)})) p.buurt_codes.push_back(S(r, 0));
+  }
+  return out;
+}
+
+std::vector<Professional> SqlDirectoryRepository::ListProfessionals(CityId city,
+                                                                    const std::vector<std::string>& buurt_codes,
+                                                                    int limit, int offset) {
+  return ReadProfessionals(sql_.Run(kListProfessionals, {V(city), V(CodeList(buurt_codes)), V(std::max(0, limit)),
+                                                         V(std::max(0, offset))}));
+}
+
+std::vector<Professional> SqlDirectoryRepository::ProfessionalsOfUser(CityId city, UserId user) {
+  return ReadProfessionals(sql_.Run(kProfessionalsOfUser, {V(city), V(user)}));
+}
+
+std::vector<std::pair<Organization, OrgRole>> SqlDirectoryRepository::OrganizationsOfUser(CityId city, UserId user,
+                                                                                         int limit) {
+  std::vector<std::pair<Organization, OrgRole>> out;
+  for (const auto& r : sql_.Run(kOrgsOfUser, {V(city), V(user), V(std::max(0, limit))})) {
+    out.emplace_back(ReadOrg(r), S(r, 16) == "admin" ? OrgRole::kAdmin : OrgRole::kProfessional);
   }
   return out;
 }

@@ -111,6 +111,9 @@ class SqlDirectoryRepository final : public domain::directory::DirectoryReposito
   std::optional<domain::directory::OrgRole> RoleOf(domain::CityId city, domain::directory::OrganizationId org,
                                                    domain::UserId user) override;
 
+  std::vector<std::pair<domain::directory::Organization, domain::directory::OrgRole>> OrganizationsOfUser(
+      domain::CityId city, domain::UserId user, int limit) override;
+  std::vector<domain::directory::Professional> ProfessionalsOfUser(domain::CityId city, domain::UserId user) override;
   domain::Result<domain::directory::Professional> SaveProfessional(domain::CityId city,
                                                                    const domain::directory::Professional& professional,
                                                                    std::int64_t at) override;
@@ -130,6 +133,8 @@ class SqlDirectoryRepository final : public domain::directory::DirectoryReposito
                   const std::vector<domain::directory::Contact>& contacts,
                   const std::vector<domain::directory::Language>& languages,
                   const std::vector<domain::directory::Schedule>& schedules);
+
+  std::vector<domain::directory::Professional> ReadProfessionals(const std::vector<SqlRow>& rows);
 
   SqlRunner& sql_;
 };

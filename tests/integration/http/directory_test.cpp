@@ -235,5 +235,41 @@ TEST_F(DirectoryHttpTest, OnlyTheOrganisationsAdminsEditItsServices) {
   EXPECT_EQ(op.Post(other, "name=Schuldhulpmaatje&description=Hulp&categorie-geldzaken=1").status, 303);
 }
 
+TEST_F(DirectoryHttpTest, AProfessionalShowsOnTheSitesOfTheirBuurten) {
+  auto& repo = server_.runtime().store().directory();
+  const auto koffie = ServiceNamed("Koffieochtend");
+  const UserId pim = User("pim.directory@example.nl", "Pim Professional");
+  const UserId rob = User("rob.directory@example.nl", "Rob Resident");
+  ASSERT_TRUE(repo.SetOrganizationRole(nijmegen_, koffie.organization, pim, OrgRole::kProfessional, Now()).ok());
+
+  BrowserClient resident(server_);
+  LogIn(resident, rob);
+  EXPECT_EQ(resident.Get("/nijmegen/sociale-kaart/mijn-profiel").status, 403);
+
+  BrowserClient client(server_);
+  LogIn(client, pim);
+  auto form = client.Get("/nijmegen/sociale-kaart/mijn-profiel");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("Pim Professional"), std::string::npos);
+  const std::string fields = "organization=" + koffie.organization_uuid +
+                             "&display_name=Pim+de+Wijkwerker&job_title=Wijkwerker&come_to_me_for=Eenzaamheid+en+"
+                             "vrijwilligerswerk&office_hours=Dinsdag+10-12&buurt-BU02680202=1";
+  auto saved = client.Post("/nijmegen/sociale-kaart/mijn-profiel", fields);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto oost = server_.Get("/nijmegen/oost/sociale-kaart/");
+  EXPECT_NE(oost.body.find("Pim de Wijkwerker"), std::string::npos);
+  EXPECT_NE(oost.body.find("Eenzaamheid en vrijwilligerswerk"), std::string::npos);
+  EXPECT_EQ(server_.Get("/nijmegen/zuid/sociale-kaart/").body.find("Pim de Wijkwerker"), std::string::npos);
+  // Not for an organisation they have no role in, nor with a buurt of another city.
+  const auto schuld = ServiceNamed("Schuldhulpmaatje");
+  EXPECT_EQ(client.Post("/nijmegen/sociale-kaart/mijn-profiel",
+                        "organization=" + schuld.organization_uuid + "&display_name=Pim").status,
+            403);
+  auto foreign = client.Post("/nijmegen/sociale-kaart/mijn-profiel",
+                             "organization=" + koffie.organization_uuid + "&display_name=");
+  EXPECT_EQ(foreign.status, 422);
+  EXPECT_EQ(server_.Get("/arnhem/sociale-kaart/").body.find("Pim de Wijkwerker"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace buurtplein::testing

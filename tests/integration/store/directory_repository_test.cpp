@@ -365,6 +365,15 @@ TEST_P(DirectoryRepositoryTest, RolesAndProfessionals) {
   EXPECT_TRUE(repo().ListProfessionals(arnhem_, {}, 10, 0).empty());
   // Not through another city's organisation.
   EXPECT_FALSE(repo().SaveProfessional(arnhem_, p, kNow).ok());
+  auto mine = repo().ProfessionalsOfUser(nijmegen_, olga_);
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_EQ(mine[0].buurt_codes.size(), 2u);
+  EXPECT_TRUE(repo().ProfessionalsOfUser(arnhem_, olga_).empty());
+  auto orgs = repo().OrganizationsOfUser(nijmegen_, olga_, 10);
+  ASSERT_EQ(orgs.size(), 1u);
+  EXPECT_EQ(orgs[0].first.name, "A");
+  EXPECT_EQ(orgs[0].second, OrgRole::kProfessional);
+  EXPECT_TRUE(repo().OrganizationsOfUser(arnhem_, olga_, 10).empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DirectoryRepositoryTest, AllEngines(), EngineName);

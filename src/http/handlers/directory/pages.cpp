@@ -579,6 +579,83 @@ Result<Response> VerifyService(Context& ctx) {
   return Redirect(303, ServiceUrl(ctx, *s) + "?verified=1");
 }
 
+namespace {
+
+domain::AppError NotAProfessional() {
+  return domain::MakeError(ErrorCode::kForbidden,
+                           "Only professionals of an organisation on the sociale kaart can make a profile.");
+}
+
+Response ProfessionalPage(Context& ctx, const std::vector<std::pair<Organization, domain::directory::OrgRole>>& orgs,
+                          const domain::directory::Professional& values, const domain::AppError* error, int status) {
+  json organizations = json::array();
+  for (const auto& [o, role] : orgs) {
+    organizations.push_back({{"uuid", o.uuid}, {"name", o.name}, {"selected", o.id == values.organization}});
+  }
+  json buurten = json::array();
+  auto areas = ctx.services.store.areas().ListAreas(ctx.city->gemeente_code, domain::sites::AreaLevel::kBuurt);
+  std::sort(areas.begin(), areas.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  for (const auto& a : areas) {
+    const bool checked = std::find(values.buurt_codes.begin(), values.buurt_codes.end(), a.code) != values.buurt_codes.end();
+    buurten.push_back({{"code", a.code}, {"name", a.name}, {"checked", checked}});
+  }
+  json form = {{"display_name", values.display_name},
+               {"job_title", values.job_title},
+               {"come_to_me_for", values.come_to_me_for},
+               {"office_hours", values.office_hours}};
+  json extra = {{"action", CityDirUrl(ctx) + "mijn-profiel"},
+                {"organizations", organizations},
+                {"buurten", buurten},
+                {"directory_url", CityDirUrl(ctx)}};
+  if (ctx.req.Query("saved") == "1") extra["notice"] = ctx.T(Msg("Your profile is saved."));
+  return handlers::FormPage(ctx, "directory/professional", ctx.T(Msg("Your profile as a professional")), form, error,
+                            status, extra);
+}
+
+}  // namespace
+
+Result<Response> ProfessionalForm(Context& ctx) {
+  const Editor editor = EditorOf(ctx);
+  auto orgs = Repo(ctx).OrganizationsOfUser(ctx.city->id, *editor.user, 50);
+  if (orgs.empty()) return NotAProfessional();
+  domain::directory::Professional values;
+  values.organization = orgs.front().first.id;
+  values.display_name = ctx.auth->user.display_name;
+  auto existing = Repo(ctx).ProfessionalsOfUser(ctx.city->id, *editor.user);
+  if (!existing.empty()) values = existing.front();
+  return ProfessionalPage(ctx, orgs, values, nullptr, 200);
+}
+
+Result<Response> SaveProfessional(Context& ctx) {
+  const Editor editor = EditorOf(ctx);
+  auto orgs = Repo(ctx).OrganizationsOfUser(ctx.city->id, *editor.user, 50);
+  if (orgs.empty()) return NotAProfessional();
+  domain::directory::Professional draft;
+  draft.user = *editor.user;
+  const std::string org_uuid = ctx.req.Form("organization");
+  bool found = false;
+  for (const auto& [o, role] : orgs) {
+    if (o.uuid == org_uuid) {
+      draft.organization = o.id;
+      found = true;
+    }
+  }
+  if (!found) return NotAProfessional();
+  draft.display_name = ctx.req.Form("display_name");
+  draft.job_title = ctx.req.Form("job_title");
+  draft.come_to_me_for = ctx.req.Form("come_to_me_for");
+  draft.office_hours = ctx.req.Form("office_hours");
+  for (const auto& a : ctx.services.store.areas().ListAreas(ctx.city->gemeente_code, domain::sites::AreaLevel::kBuurt)) {
+    if (ctx.req.Form("buurt-" + a.code) == "1") draft.buurt_codes.push_back(a.code);
+  }
+  auto saved = Dir(ctx).SaveProfessional(ctx.city->id, editor, draft);
+  if (!saved) {
+    if (saved.error().code != ErrorCode::kValidation) return saved.error();
+    return ProfessionalPage(ctx, orgs, draft, &saved.error(), 422);
+  }
+  return Redirect(303, CityDirUrl(ctx) + "mijn-profiel?saved=1");
+}
+
 json SiteHomeBlock(Context& ctx) {
   json terms = json::array();
   const std::string base = ctx.site_url + "sociale-kaart/";

@@ -17,6 +17,8 @@ domain::Result<Response> ShowOrganization(Context& ctx);
 domain::Result<Response> EditServiceForm(Context& ctx);
 domain::Result<Response> EditService(Context& ctx);
 domain::Result<Response> VerifyService(Context& ctx);
+domain::Result<Response> ProfessionalForm(Context& ctx);
+domain::Result<Response> SaveProfessional(Context& ctx);
 
 /// The block on the site home: a few categories and the link to the site's sociale kaart.
 nlohmann::json SiteHomeBlock(Context& ctx);
