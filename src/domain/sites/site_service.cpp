@@ -48,6 +48,10 @@ Status SiteService::Validate(const SiteDraft& d) {
     return MakeError(ErrorCode::kValidation,
                      "The web address of a site may contain only lower-case letters, digits and dashes.");
   }
+  if (IsReservedSiteSlug(d.slug)) {
+    return MakeError(ErrorCode::kValidation,
+                     "This web address is used by the city's own pages; choose another one for the site.");
+  }
   if (d.name.empty() || d.name.size() > 80) {
     return MakeError(ErrorCode::kValidation, "A site needs a name of at most 80 characters.");
   }
@@ -77,6 +81,19 @@ bool SiteService::IsReservedCitySlug(std::string_view slug) {
   // Kept in step with the literal first segments in src/http/routes.cpp (a test checks it).
   static constexpr std::string_view kReserved[] = {"account", "api",     "static", "privacy", "dev",
                                                    "healthz", "readyz",  "metrics", "admin",  "assets"};
+  for (auto r : kReserved) {
+    if (slug == r) return true;
+  }
+  return false;
+}
+
+bool SiteService::IsReservedSiteSlug(std::string_view slug) {
+  // City-level pages live next to the sites: /{city}/zoeken, /{city}/sociale-kaart/, … Kept in
+  // step with the literal second segments of the route table (a test checks it); a few more are
+  // held back for the city's association pages to come.
+  static constexpr std::string_view kReserved[] = {
+      "zoeken", "sociale-kaart", "hsds", "agenda",     "nieuws",  "vereniging", "bestuur",
+      "kaart",  "organisaties",  "api",  "admin",      "account", "static",     "beheer"};
   for (auto r : kReserved) {
     if (slug == r) return true;
   }

@@ -67,6 +67,8 @@ class SiteService {
   static Status ValidateCity(const City& city);
   /// True for first path segments the platform uses itself (/account/, /api/, /static/, …).
   static bool IsReservedCitySlug(std::string_view slug);
+  /// Is `slug` a second path segment the city's own pages use (/{city}/zoeken, …)?
+  static bool IsReservedSiteSlug(std::string_view slug);
 
  private:
   Store& store_;

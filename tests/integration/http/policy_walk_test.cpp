@@ -3,6 +3,7 @@
 // rule fails here; a rule that lets anyone into another site's private pages fails here.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "domain/security/passwords.hpp"
@@ -199,6 +200,24 @@ TEST(ReservedCitySlugs, CoverEveryLiteralFirstSegmentOfTheRouteTable) {
   EXPECT_FALSE(domain::sites::SiteService::ValidateCity(c).ok());
   c.slug = "accountstad";
   EXPECT_TRUE(domain::sites::SiteService::ValidateCity(c).ok());
+}
+
+// Likewise a site may not take a second path segment of the city's own pages (/{city}/zoeken):
+// every literal second segment after {city} that could be a slug must be reserved.
+TEST(ReservedSiteSlugs, CoverEveryLiteralCityPageOfTheRouteTable) {
+  TestServer server(false);
+  for (const auto& route : server.runtime().app().router().routes()) {
+    if (route.segments.size() < 2 || route.segments.front() != "{city}") continue;
+    const std::string& second = route.segments[1];
+    if (second.empty() || second.front() == '{') continue;
+    const bool slug_shaped = std::all_of(second.begin(), second.end(), [](char ch) {
+      return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-';
+    });
+    if (!slug_shaped) continue;  // map.geojson, agenda.ics: no slug looks like that
+    EXPECT_TRUE(domain::sites::SiteService::IsReservedSiteSlug(second)) << second << " (" << route.pattern << ")";
+  }
+  EXPECT_TRUE(domain::sites::SiteService::IsReservedSiteSlug("zoeken"));
+  EXPECT_FALSE(domain::sites::SiteService::IsReservedSiteSlug("bottendaal"));
 }
 
 }  // namespace
