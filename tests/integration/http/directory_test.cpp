@@ -151,6 +151,11 @@ TEST_F(DirectoryHttpTest, FindingHelpInTheCityAndOnASite) {
   EXPECT_EQ(money.body.find("Koffieochtend voor de buurt"), std::string::npos);
   auto paid = server_.Get("/nijmegen/sociale-kaart/?gratis=1");
   EXPECT_EQ(paid.body.find("Sportles voor 55-plussers"), std::string::npos);
+  // "Open now" (opening-hours module): offered, and a subset of all.
+  EXPECT_NE(city.body.find("id=\"filter-nu-open\""), std::string::npos);
+  auto open_now = server_.Get("/nijmegen/sociale-kaart/?nu-open=1");
+  ASSERT_EQ(open_now.status, 200);
+  EXPECT_EQ(open_now.body.find("Vraag het het buurtteam"), std::string::npos) << "no hours: never open now";
   auto arabic = server_.Get("/nijmegen/sociale-kaart/?taal=ar");
   EXPECT_NE(arabic.body.find("Taalcaf"), std::string::npos);
   EXPECT_EQ(arabic.body.find("Schuldhulpmaatje"), std::string::npos);
@@ -244,7 +249,9 @@ TEST_F(DirectoryHttpTest, AProfessionalShowsOnTheSitesOfTheirBuurten) {
 
   BrowserClient resident(server_);
   LogIn(resident, rob);
-  EXPECT_EQ(resident.Get("/nijmegen/sociale-kaart/mijn-profiel").status, 403);
+  auto explained = resident.Get("/nijmegen/sociale-kaart/mijn-profiel");
+  EXPECT_EQ(explained.status, 200);
+  EXPECT_EQ(explained.body.find("name=\"display_name\""), std::string::npos) << "no form without an organisation";
 
   BrowserClient client(server_);
   LogIn(client, pim);
@@ -264,7 +271,7 @@ TEST_F(DirectoryHttpTest, AProfessionalShowsOnTheSitesOfTheirBuurten) {
   const auto schuld = ServiceNamed("Schuldhulpmaatje");
   EXPECT_EQ(client.Post("/nijmegen/sociale-kaart/mijn-profiel",
                         "organization=" + schuld.organization_uuid + "&display_name=Pim").status,
-            403);
+            404);
   auto foreign = client.Post("/nijmegen/sociale-kaart/mijn-profiel",
                              "organization=" + koffie.organization_uuid + "&display_name=");
   EXPECT_EQ(foreign.status, 422);

@@ -581,9 +581,14 @@ Result<Response> VerifyService(Context& ctx) {
 
 namespace {
 
-domain::AppError NotAProfessional() {
-  return domain::MakeError(ErrorCode::kForbidden,
-                           "Only professionals of an organisation on the sociale kaart can make a profile.");
+// Someone without a role in an organisation: the page explains who can make a profile (the
+// route is open to every account, so this is not a refusal).
+Response NoOrganisationPage(Context& ctx) {
+  auto data = ctx.PageData(ctx.T(Msg("Your profile as a professional")));
+  data["no_organizations"] = true;
+  data["message"] = ctx.T(Msg("Only professionals of an organisation on the sociale kaart can make a profile."));
+  data["directory_url"] = CityDirUrl(ctx);
+  return ctx.Page("directory/professional", std::move(data));
 }
 
 Response ProfessionalPage(Context& ctx, const std::vector<std::pair<Organization, domain::directory::OrgRole>>& orgs,
@@ -617,7 +622,7 @@ Response ProfessionalPage(Context& ctx, const std::vector<std::pair<Organization
 Result<Response> ProfessionalForm(Context& ctx) {
   const Editor editor = EditorOf(ctx);
   auto orgs = Repo(ctx).OrganizationsOfUser(ctx.city->id, *editor.user, 50);
-  if (orgs.empty()) return NotAProfessional();
+  if (orgs.empty()) return NoOrganisationPage(ctx);
   domain::directory::Professional values;
   values.organization = orgs.front().first.id;
   values.display_name = ctx.auth->user.display_name;
@@ -629,7 +634,7 @@ Result<Response> ProfessionalForm(Context& ctx) {
 Result<Response> SaveProfessional(Context& ctx) {
   const Editor editor = EditorOf(ctx);
   auto orgs = Repo(ctx).OrganizationsOfUser(ctx.city->id, *editor.user, 50);
-  if (orgs.empty()) return NotAProfessional();
+  if (orgs.empty()) return NoOrganisationPage(ctx);
   domain::directory::Professional draft;
   draft.user = *editor.user;
   const std::string org_uuid = ctx.req.Form("organization");
@@ -640,7 +645,7 @@ Result<Response> SaveProfessional(Context& ctx) {
       found = true;
     }
   }
-  if (!found) return NotAProfessional();
+  if (!found) return NoEntry();  // not one of their organisations
   draft.display_name = ctx.req.Form("display_name");
   draft.job_title = ctx.req.Form("job_title");
   draft.come_to_me_for = ctx.req.Form("come_to_me_for");
