@@ -10,6 +10,9 @@
 #include "app/config.hpp"
 #include "app/demo.hpp"
 #include "app/runtime.hpp"
+// [directory] >>>
+#include "app/directory_import.hpp"
+// [directory] <<<
 #include "store/open_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 
@@ -111,6 +114,11 @@ int RunCli(int argc, char** argv) {
   grant->add_option("--site", grant_site, "site slug, e.g. oost (with --city when several cities have one)");
   grant->add_flag("--remove", grant_remove, "take the role away instead");
 
+  // [directory] >>>
+  DirectoryImportCommand import_directory(cli);
+  DirectoryRemindersCommand directory_reminders(cli);
+  // [directory] <<<
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -143,6 +151,12 @@ int RunCli(int argc, char** argv) {
     }
 
     Runtime runtime(config);  // opens the database and applies migrations
+    // [directory] >>>
+    if (import_directory.Chosen()) return import_directory.Run(runtime.store());
+    if (directory_reminders.Chosen()) {
+      return directory_reminders.Run(runtime.store(), runtime.mail(), config.http.public_url);
+    }
+    // [directory] <<<
     if (*migrate) {
       std::printf("Database schema at version %d\n", runtime.store().SchemaVersion());
     } else if (*import) {

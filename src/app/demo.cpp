@@ -34,6 +34,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "app/demo_directory.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -152,6 +153,7 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   // [api] <<<
 
   // [directory] >>>
+  LoadDemoDirectory(store, nijmegen.id);  // invented sociale kaart entries, marked "voorbeeld"
   // [directory] <<<
 
   // [newsx] >>>

@@ -133,8 +133,8 @@ void Runtime::PrepareWeb() {
   services.news = news_.get();
   // [agenda] >>>
   // Agenda: every write empties the site's cached pages; whoever moves up from a waiting list
-  // gets a mail through the outbox. The search feature wires its indexer with
-  // events_->SetIndexer(…) (the site locator for the documents' URLs is set here).
+  // gets a mail through the outbox. The search indexer is wired in the search block (the site
+  // locator for the documents' URLs is set here).
   events_ = std::make_unique<domain::events::EventService>(*store_, clock_);
   events_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
   event_mailer_ = std::make_unique<http::handlers::events::EventMailer>(*mail_service_, catalogs_, *store_, *sites_,
@@ -172,8 +172,7 @@ void Runtime::PrepareWeb() {
   // [messages] <<<
 
   // [groups] >>>
-  // Groups: every write empties the site's cached pages. The search feature hands its indexer
-  // to groups_->SetIndexer(indexer, sites_.get()) when it is wired.
+  // Groups: every write empties the site's cached pages (the search indexer: search block).
   groups_ = std::make_unique<domain::groups::GroupService>(*store_, clock_);
   groups_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
   privacy().RegisterEraser(*groups_);
@@ -181,7 +180,7 @@ void Runtime::PrepareWeb() {
   // [groups] <<<
 
   // [questions] >>>
-  // Questions: the same; the indexer goes to questions_->SetIndexer(indexer, sites_.get()).
+  // Questions: the same.
   questions_ = std::make_unique<domain::questions::QuestionService>(*store_, clock_);
   questions_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
   privacy().RegisterEraser(*questions_);
@@ -194,6 +193,7 @@ void Runtime::PrepareWeb() {
   // search) is built now; kinds registered after this block are built by `buurtplein reindex`.
   news_->SetIndexer(&search_indexer());
   market_->SetIndexer(&search_indexer());
+  events_->SetIndexer(&search_indexer());
   groups_->SetIndexer(&search_indexer(), sites_.get());
   questions_->SetIndexer(&search_indexer(), sites_.get());
   search_reindexer_.Register(domain::search::Kind::kNews, [this](domain::search::Indexer& indexer) {
@@ -218,6 +218,17 @@ void Runtime::PrepareWeb() {
   // [api] <<<
 
   // [directory] >>>
+  // Sociale kaart: a change is city-wide (every site shows city services), so every cached
+  // page goes; writes are rare. Services go to the search index as they are saved.
+  directory_ = std::make_unique<domain::directory::DirectoryService>(*store_, clock_);
+  directory_->SetChangeListener([this](domain::CityId) { cache_.InvalidateAll(); });
+  directory_->SetUrlMaker([this](domain::CityId city, const domain::directory::Service& s) {
+    auto c = store_->cities().FindCity(city);
+    return c ? "/" + c->slug + "/sociale-kaart/diensten/" + s.uuid : std::string();
+  });
+  for (const auto& city : store_->cities().ListCities()) directory_->EnsureTaxonomy(city.id);
+  directory_->SetIndexer(&search_indexer());
+  services.directory = directory_.get();
   // [directory] <<<
 
   // [newsx] >>>

@@ -59,6 +59,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "domain/directory/directory_service.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -166,6 +167,7 @@ class Runtime {
   // [api] <<<
 
   // [directory] >>>
+  std::unique_ptr<domain::directory::DirectoryService> directory_;
   // [directory] <<<
 
   // [newsx] >>>

@@ -40,6 +40,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "domain/directory/repositories.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -105,6 +106,8 @@ class Store {
   // [api] <<<
 
   // [directory] >>>
+  /// The sociale kaart (issue 5): organisations, services, locations, professionals.
+  virtual directory::DirectoryRepository& directory() = 0;
   // [directory] <<<
 
   // [newsx] >>>

@@ -69,6 +69,9 @@ class FeedService;
 // [api] <<<
 
 // [directory] >>>
+namespace buurtplein::domain::directory {
+class DirectoryService;
+}
 // [directory] <<<
 
 // [newsx] >>>
@@ -134,6 +137,7 @@ struct Services {
   // [api] <<<
 
   // [directory] >>>
+  domain::directory::DirectoryService* directory = nullptr;  ///< the sociale kaart (issue 5)
   // [directory] <<<
 
   // [newsx] >>>

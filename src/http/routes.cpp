@@ -42,6 +42,8 @@
 // [api] <<<
 
 // [directory] >>>
+#include "http/handlers/directory/pages.hpp"
+#include "http/handlers/hsds/api.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -354,6 +356,51 @@ void AddRoutes(Router& r) {
   // [api] <<<
 
   // [directory] >>>
+  // Sociale kaart (issue 5). The HSDS 3.0 API of each city: open data, read-only JSON.
+  {
+    namespace hsds = handlers::hsds;
+    constexpr std::size_t kNoBody = 16 * 1024;
+    r.Add({kGet, "/{city}/hsds/", "hsds.root", hsds::Root, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/{city}/hsds/services", "hsds.services", hsds::Services, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/{city}/hsds/services/{id}", "hsds.service", hsds::Service, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/{city}/hsds/organizations", "hsds.organizations", hsds::Organizations, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/{city}/hsds/organizations/{id}", "hsds.organization", hsds::Organization, kNoBody, kCity,
+           kPublic});
+    r.Add({kGet, "/{city}/hsds/service_at_locations", "hsds.service_at_locations", hsds::ServiceAtLocations, kNoBody,
+           kCity, kPublic});
+    r.Add({kGet, "/{city}/hsds/service_at_locations/{id}", "hsds.service_at_location", hsds::ServiceAtLocation,
+           kNoBody, kCity, kPublic});
+    r.Add({kGet, "/{city}/hsds/taxonomies", "hsds.taxonomies", hsds::Taxonomies, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/{city}/hsds/taxonomy_terms", "hsds.taxonomy_terms", hsds::TaxonomyTerms, kNoBody, kCity, kPublic});
+  }
+  // Finding help: the whole city, and what serves one site's buurten; a service and an
+  // organisation page. Organisation admins and the association change entries (checked by the
+  // DirectoryService: 403 for anyone else).
+  {
+    namespace dir = handlers::directory;
+    constexpr std::size_t kNoBody = 16 * 1024;
+    constexpr std::size_t kEntryForm = 64 * 1024;
+    r.Add({kGet, "/{city}/sociale-kaart/", "directory.city", dir::CityList, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/{city}/sociale-kaart/map.geojson", "directory.city_map", dir::CityMapGeoJson, kNoBody, kCity,
+           kPublic});
+    r.Add({kGet, "/{city}/sociale-kaart/diensten/{id}", "directory.service", dir::ShowService, kNoBody, kCity,
+           kPublic});
+    r.Add({kGet, "/{city}/sociale-kaart/diensten/{id}/bewerken", "directory.service_edit_form", dir::EditServiceForm,
+           kNoBody, kCity, kAccount});
+    r.Add({kPost, "/{city}/sociale-kaart/diensten/{id}/bewerken", "directory.service_edit", dir::EditService,
+           kEntryForm, kCity, kAccount});
+    r.Add({kPost, "/{city}/sociale-kaart/diensten/{id}/controleren", "directory.service_verify", dir::VerifyService,
+           kNoBody, kCity, kOperator});
+    r.Add({kGet, "/{city}/sociale-kaart/mijn-profiel", "directory.professional_form", dir::ProfessionalForm, kNoBody,
+         kCity, kAccount});
+  r.Add({kPost, "/{city}/sociale-kaart/mijn-profiel", "directory.professional_save", dir::SaveProfessional, kEntryForm,
+         kCity, kAccount});
+  r.Add({kGet, "/{city}/sociale-kaart/organisaties/{id}", "directory.organization", dir::ShowOrganization, kNoBody,
+           kCity, kPublic});
+    r.Add({kGet, "/{city}/{site}/sociale-kaart/", "directory.site", dir::SiteList, kNoBody, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/sociale-kaart/map.geojson", "directory.site_map", dir::SiteMapGeoJson, kNoBody, kSite,
+           kPublic});
+  }
   // [directory] <<<
 
   // [newsx] >>>

@@ -464,6 +464,82 @@ std::vector<TableDecl> Build() {
   // [api] <<<
 
   // [directory] >>>
+  // --- migrations/0015_directory.sql: the sociale kaart (issue 5). Organisations, services and
+  // places are public directory data (contacts there are desks and public addresses, not
+  // residents); the links of people to organisations, professional profiles and who changed
+  // an entry are personal data of that person.
+  d.push_back(Public("directory_taxonomies", {"id", "city_id", "uuid", "name", "description", "version"}));
+  d.push_back(Public("directory_taxonomy_terms",
+                     {"id", "city_id", "uuid", "taxonomy_id", "code", "name", "description", "position"}));
+  d.push_back(Public("directory_organizations",
+                     {"id", "city_id", "uuid", "site_id", "name", "alternate_name", "description", "email", "website",
+                      "logo", "kvk_number", "is_example", "assured_date", "assurer_email", "reminded_at", "created_at",
+                      "updated_at"}));
+  d.push_back(Public("directory_services",
+                     {"id", "city_id", "uuid", "organization_id", "site_id", "name", "alternate_name", "description",
+                      "url", "email", "status", "application_process", "fees_description", "is_free",
+                      "eligibility_description", "minimum_age", "maximum_age", "interpretation_services", "alert",
+                      "is_example", "assured_date", "assurer_email", "reminded_at", "created_at", "updated_at"}));
+  d.push_back(Public("directory_locations",
+                     {"id", "city_id", "uuid", "organization_id", "site_id", "location_type", "name", "description",
+                      "address_1", "postal_code", "address_city", "state_province", "country", "latitude", "longitude",
+                      "buurt_code", "accessibility", "transportation", "closed_on_public_holidays", "is_example",
+                      "created_at", "updated_at"}));
+  d.push_back(Public("directory_service_at_locations",
+                     {"id", "city_id", "uuid", "service_id", "location_id", "description"}));
+  d.push_back(Public("directory_service_areas", {"id", "city_id", "uuid", "service_id", "extent_type", "code", "name"}));
+  d.push_back(Public("directory_service_terms", {"id", "city_id", "uuid", "service_id", "term_id"}));
+  d.push_back(Public("directory_contacts", {"id", "city_id", "uuid", "owner_type", "owner_id", "name", "title",
+                                            "department", "email", "phone"}));
+  d.push_back(Public("directory_phones",
+                     {"id", "city_id", "uuid", "owner_type", "owner_id", "number", "type", "description"}));
+  d.push_back(Public("directory_languages", {"id", "city_id", "uuid", "owner_type", "owner_id", "code", "name", "note"}));
+  d.push_back(Public("directory_schedules",
+                     {"id", "city_id", "uuid", "owner_type", "owner_id", "kind", "freq", "byday", "opens_at",
+                      "closes_at", "valid_from", "valid_to", "closed", "description"}));
+  // The buurten of a professional profile (exported with the profile below; the rows go with it).
+  d.push_back(Public("directory_professional_buurten", {"professional_id", "buurt_code"}));
+  d.push_back({"directory_organization_users",
+               LinkKind::kUserId,
+               "user_id",
+               "directory_organisations",
+               false,
+               "created_at",
+               {{"city_id", kExported, kInteger},
+                {"organization_id", kExported, kInteger},
+                {"user_id", kNotPersonal},
+                {"role", kExported, kText},
+                {"created_at", kExported, kTime}}});
+  d.push_back({"directory_professionals",
+               LinkKind::kUserId,
+               "user_id",
+               "directory_professional_profiles",
+               false,
+               "created_at",
+               {{"id", kExported, kInteger},
+                {"city_id", kExported, kInteger},
+                {"user_id", kNotPersonal},
+                {"organization_id", kExported, kInteger},
+                {"display_name", kExported, kText},
+                {"job_title", kExported, kText},
+                {"come_to_me_for", kExported, kText},
+                {"office_hours", kExported, kText},
+                {"created_at", kExported, kTime},
+                {"updated_at", kExported, kTime}}});
+  d.push_back({"directory_changes",
+               LinkKind::kUserId,
+               "user_id",
+               "directory_changes",
+               false,
+               "created_at",
+               {{"id", kNotPersonal},
+                {"city_id", kExported, kInteger},
+                {"entity_type", kExported, kText},
+                {"entity_id", kExported, kInteger},
+                {"user_id", kNotPersonal},
+                {"action", kExported, kText},
+                {"changes_json", kExported, kText},
+                {"created_at", kExported, kTime}}});
   // [directory] <<<
 
   // [newsx] >>>

@@ -43,6 +43,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "store/postgres/directory_repository.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -115,6 +116,7 @@ class PostgresStore final : public domain::Store {
   // [api] <<<
 
   // [directory] >>>
+  domain::directory::DirectoryRepository& directory() override { return directory_.get(); }
   // [directory] <<<
 
   // [newsx] >>>
@@ -211,6 +213,7 @@ class PostgresStore final : public domain::Store {
   // [api] <<<
 
   // [directory] >>>
+  PostgresDirectoryRepository directory_{pool_};
   // [directory] <<<
 
   // [newsx] >>>

@@ -40,6 +40,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "store/sqlite/directory_repository.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -105,6 +106,7 @@ class SqliteStore final : public domain::Store {
   // [api] <<<
 
   // [directory] >>>
+  domain::directory::DirectoryRepository& directory() override { return directory_.get(); }
   // [directory] <<<
 
   // [newsx] >>>
@@ -202,6 +204,7 @@ class SqliteStore final : public domain::Store {
   // [api] <<<
 
   // [directory] >>>
+  SqliteDirectoryRepository directory_{db_};
   // [directory] <<<
 
   // [newsx] >>>

@@ -32,6 +32,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "http/handlers/directory/pages.hpp"
 // [directory] <<<
 
 // [newsx] >>>
@@ -249,6 +250,7 @@ domain::Result<Response> SiteHome(Context& ctx) {
   // [api] <<<
 
   // [directory] >>>
+  if (ctx.services.directory) data["directory"] = handlers::directory::SiteHomeBlock(ctx);
   // [directory] <<<
 
   // [newsx] >>>

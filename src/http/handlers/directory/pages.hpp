@@ -1,0 +1,26 @@
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "http/context.hpp"
+
+/// Sociale kaart pages (issue 5 §3–§6): finding help in the whole city and for one site (with
+/// filters, an accessible list and a map), a service and an organisation page, editing by the
+/// organisation's admins and verification by the association.
+namespace buurtplein::http::handlers::directory {
+
+domain::Result<Response> CityList(Context& ctx);
+domain::Result<Response> SiteList(Context& ctx);
+domain::Result<Response> CityMapGeoJson(Context& ctx);
+domain::Result<Response> SiteMapGeoJson(Context& ctx);
+domain::Result<Response> ShowService(Context& ctx);
+domain::Result<Response> ShowOrganization(Context& ctx);
+domain::Result<Response> EditServiceForm(Context& ctx);
+domain::Result<Response> EditService(Context& ctx);
+domain::Result<Response> VerifyService(Context& ctx);
+domain::Result<Response> ProfessionalForm(Context& ctx);
+domain::Result<Response> SaveProfessional(Context& ctx);
+
+/// The block on the site home: a few categories and the link to the site's sociale kaart.
+nlohmann::json SiteHomeBlock(Context& ctx);
+
+}  // namespace buurtplein::http::handlers::directory
