@@ -86,7 +86,8 @@ constexpr DemoSite kNijmegenSites[] = {
 
 }  // namespace
 
-void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std::string& cbs_dir) {
+void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std::string& cbs_dir,
+              DemoContent content) {
   auto report = ImportCbs(store, cbs_dir, false);
   spdlog::info("demo: CBS areas loaded: {} gemeenten, {} wijken, {} buurten ({} polygons)", report.gemeenten,
                report.wijken, report.buurten, report.polygons);
@@ -126,6 +127,7 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   sites.Reload();
   spdlog::info("demo: {} cities, {} Nijmegen sites", 5, std::size(kNijmegenSites));
   LoadDemoPeople(store, *sites.directory());
+  if (content == DemoContent::kPeopleOnly) return;
   // [agenda] >>>
   LoadDemoEvents(store, *sites.directory(),
                  std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -159,7 +161,6 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   // [newsx] >>>
   LoadDemoNews(store, *sites.directory());
   // [newsx] <<<
-  // residents, buurtverbinders, an operator
 }
 
 }  // namespace buurtplein::app

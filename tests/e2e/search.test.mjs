@@ -76,12 +76,15 @@ test('a resident posts news; a visitor searching "bibliotheek" finds "bibliothek
 
   // "cafe" finds "café", highlighted; members-only news is not found by a visitor.
   await page.goto(url('/nijmegen/oost/zoeken?q=cafe'));
-  assert.equal(await page.locator('.search-snippet mark').first().textContent(), 'café');
+  // (the demo has its own cafés, e.g. "Repair Café": look for ours among the marks)
+  const marks = await page.locator('.search-snippet mark').allTextContents();
+  assert.ok(marks.includes('café'), `"café" is highlighted among ${JSON.stringify(marks)}`);
   await page.goto(url('/nijmegen/oost/zoeken?q=sleutel'));
   assert.equal(await page.locator('#search-count').textContent(), 'Niets gevonden.');
   await assertAccessible(page, 'search without results');
   await page.goto(url('/nijmegen/zoeken?q=bibliotheken'));
-  assert.equal(await page.locator('#search-count').textContent(), 'Gevonden: 1');
+  const titles = (await page.locator('.search-results .card-title a').allTextContents()).map((t) => t.trim());
+  assert.ok(titles.includes(TITLE), `the city search finds the post among ${JSON.stringify(titles)}`);
   await assertAccessible(page, 'city search');
   await page.goto(url('/nijmegen/'));
   await assertAccessible(page, 'city portal with the search box');

@@ -46,11 +46,11 @@ app::Config TestConfig(const std::string& dir) {
   return c;
 }
 
-TestServer::TestServer(bool load_demo, app::Config config, bool use_config) {
+TestServer::TestServer(bool load_demo, app::Config config, bool use_config, app::DemoContent content) {
   if (!use_config) config = TestConfig(dir_.path());
   app::SetupLogging(config.log_level);
   runtime_ = std::make_unique<app::Runtime>(config);
-  if (load_demo) app::LoadDemo(runtime_->store(), runtime_->sites(), config.cbs_dir);
+  if (load_demo) app::LoadDemo(runtime_->store(), runtime_->sites(), config.cbs_dir, content);
   server_ = &runtime_->StartServer();
   port_ = server_->port();
   thread_ = std::thread([this] { server_->Run(false); });

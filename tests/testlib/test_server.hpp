@@ -5,6 +5,7 @@
 #include <string>
 #include <thread>
 
+#include "app/demo.hpp"
 #include "app/runtime.hpp"
 
 namespace buurtplein::testing {
@@ -44,7 +45,10 @@ WireResponse ParseResponse(const std::string& raw, bool head = false);
 /// The real server with the demo loaded, on a free port, in a background thread.
 class TestServer {
  public:
-  explicit TestServer(bool load_demo = true, app::Config config = {}, bool use_config = false);
+  explicit TestServer(bool load_demo = true, app::Config config = {}, bool use_config = false,
+                      app::DemoContent content = app::DemoContent::kAll);
+  /// The demo's cities, sites and people without the example content.
+  explicit TestServer(app::DemoContent content) : TestServer(true, {}, false, content) {}
   ~TestServer();
   unsigned short port() const { return port_; }
   app::Runtime& runtime() { return *runtime_; }

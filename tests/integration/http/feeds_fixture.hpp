@@ -82,7 +82,7 @@ class FeedsFixture : public ::testing::Test {
                                 "&visibility=" + visibility + "&publish_at=");
   }
 
-  TestServer server_;
+  TestServer server_{app::DemoContent::kPeopleOnly};  // counts exactly the news it writes
   domain::SiteId oost_, zuid_;
   domain::UserId anna_, carla_;
 };
