@@ -177,10 +177,21 @@ void Runtime::PrepareWeb() {
   // search) is built now; kinds registered after this block are built by `buurtplein reindex`.
   news_->SetIndexer(&search_indexer());
   market_->SetIndexer(&search_indexer());
-  groups_->SetIndexer(&search_indexer(), sites_.get());
-  questions_->SetIndexer(&search_indexer(), sites_.get());
+  groups_->SetIndexer(&search_indexer());
+  questions_->SetIndexer(&search_indexer());
   search_reindexer_.Register(domain::search::Kind::kNews, [this](domain::search::Indexer& indexer) {
     return domain::search::ReindexNews(*store_, *sites_->directory(), indexer);
+  });
+  // Ask & offer (open listings only), groups, and questions with their answers: the same
+  // documents their services put (search/feature_documents.hpp).
+  search_reindexer_.Register(domain::search::Kind::kListing, [this](domain::search::Indexer& indexer) {
+    return domain::search::ReindexListings(*store_, *sites_->directory(), clock_.Now(), indexer);
+  });
+  search_reindexer_.Register(domain::search::Kind::kGroup, [this](domain::search::Indexer& indexer) {
+    return domain::search::ReindexGroups(*store_, *sites_->directory(), indexer);
+  });
+  search_reindexer_.Register(domain::search::Kind::kQuestion, [this](domain::search::Indexer& indexer) {
+    return domain::search::ReindexQuestions(*store_, *sites_->directory(), indexer);
   });
   search_ = std::make_unique<domain::search::SearchService>(store_->search(), clock_);
   privacy().RegisterEraser(*search_);
