@@ -172,9 +172,10 @@ void Runtime::PrepareWeb() {
   // [questions] <<<
 
   // [search] >>>
-  // Search (issue 4 §8): news keeps the index in step and can be put again by a rebuild; the
-  // search pages read it. An index that was never built (a new database, or one from before
-  // search) is built now; kinds registered after this block are built by `buurtplein reindex`.
+  // Search (issue 4 §8): news, ask & offer, groups and questions keep the index in step and are
+  // put again by a rebuild; the search pages read it. An index that was never built (a new
+  // database, or one from before search) is built now; kinds registered after this block, or
+  // added to an index built before, are built by `buurtplein reindex`.
   news_->SetIndexer(&search_indexer());
   market_->SetIndexer(&search_indexer());
   groups_->SetIndexer(&search_indexer());

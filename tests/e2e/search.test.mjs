@@ -76,7 +76,9 @@ test('a resident posts news; a visitor searching "speelotheek" finds "speelothek
 
   // "cafe" finds "café", highlighted; members-only news is not found by a visitor.
   await page.goto(url('/nijmegen/oost/zoeken?q=cafe'));
-  assert.equal(await page.locator('.search-snippet mark').first().textContent(), 'café');
+  // (the demo's groups and questions may mention a "Café" too)
+  const marks = await page.locator('.search-snippet mark').allTextContents();
+  assert.ok(marks.includes('café'), `the post's café is highlighted: ${marks.join(', ')}`);
   await page.goto(url('/nijmegen/oost/zoeken?q=sleutel'));
   assert.equal(await page.locator('#search-count').textContent(), 'Niets gevonden.');
   await assertAccessible(page, 'search without results');
