@@ -188,16 +188,28 @@ void Runtime::PrepareWeb() {
   // [questions] <<<
 
   // [search] >>>
-  // Search (issue 4 §8): news keeps the index in step and can be put again by a rebuild; the
-  // search pages read it. An index that was never built (a new database, or one from before
-  // search) is built now; kinds registered after this block are built by `buurtplein reindex`.
+  // Search (issue 4 §8): news, ask & offer, groups and questions keep the index in step and are
+  // put again by a rebuild; the search pages read it. An index that was never built (a new
+  // database, or one from before search) is built now; kinds registered after this block, or
+  // added to an index built before, are built by `buurtplein reindex`.
   news_->SetIndexer(&search_indexer());
   market_->SetIndexer(&search_indexer());
   events_->SetIndexer(&search_indexer());
-  groups_->SetIndexer(&search_indexer(), sites_.get());
-  questions_->SetIndexer(&search_indexer(), sites_.get());
+  groups_->SetIndexer(&search_indexer());
+  questions_->SetIndexer(&search_indexer());
   search_reindexer_.Register(domain::search::Kind::kNews, [this](domain::search::Indexer& indexer) {
     return domain::search::ReindexNews(*store_, *sites_->directory(), indexer);
+  });
+  // Ask & offer (open listings only), groups, and questions with their answers: the same
+  // documents their services put (search/feature_documents.hpp).
+  search_reindexer_.Register(domain::search::Kind::kListing, [this](domain::search::Indexer& indexer) {
+    return domain::search::ReindexListings(*store_, *sites_->directory(), clock_.Now(), indexer);
+  });
+  search_reindexer_.Register(domain::search::Kind::kGroup, [this](domain::search::Indexer& indexer) {
+    return domain::search::ReindexGroups(*store_, *sites_->directory(), indexer);
+  });
+  search_reindexer_.Register(domain::search::Kind::kQuestion, [this](domain::search::Indexer& indexer) {
+    return domain::search::ReindexQuestions(*store_, *sites_->directory(), indexer);
   });
   search_ = std::make_unique<domain::search::SearchService>(store_->search(), clock_);
   privacy().RegisterEraser(*search_);

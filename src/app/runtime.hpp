@@ -50,6 +50,7 @@
 // [questions] <<<
 
 // [search] >>>
+#include "domain/search/feature_documents.hpp"
 #include "domain/search/news_documents.hpp"
 #include "domain/search/search_service.hpp"
 // [search] <<<

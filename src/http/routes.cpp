@@ -33,6 +33,7 @@
 // [questions] <<<
 
 // [search] >>>
+#include "http/handlers/api/market_groups.hpp"
 #include "http/handlers/search/pages.hpp"
 // [search] <<<
 
@@ -330,6 +331,15 @@ void AddRoutes(Router& r) {
     namespace srch = handlers::search;
     r.Add({kGet, "/{city}/{site}/zoeken", "search.site", srch::SiteSearch, kForm, kSite, kPublic});
     r.Add({kGet, "/{city}/zoeken", "search.city", srch::CitySearch, kForm, kCity, kPublic});
+  }
+  // The JSON API's asks & offers and groups (docs/api/README.md): public items only, for anyone.
+  {
+    namespace api = handlers::api;
+    constexpr std::size_t kNoBody = 16 * 1024;
+    r.Add({kGet, "/api/v1/cities/{city}/sites/{site}/listings", "api.site_listings", api::SiteListings, kNoBody,
+           kSite, kPublic});
+    r.Add({kGet, "/api/v1/cities/{city}/sites/{site}/groups", "api.site_groups", api::SiteGroups, kNoBody, kSite,
+           kPublic});
   }
   // [search] <<<
 

@@ -1,5 +1,5 @@
 // Search with stemming in the browser (issue 4 §8, §13): a resident of Oost (demo account)
-// posts news titled with "bibliotheken"; a visitor types "bibliotheek" in the search box on the
+// posts news titled with "speelotheken"; a visitor types "speelotheek" in the search box on the
 // site home and finds it, with the matched word highlighted; the same works without
 // JavaScript and from the city portal; members-only news stays hidden from visitors. Every
 // page is checked with axe (WCAG 2.x A/AA): 0 violations. Run: node --test tests/e2e/
@@ -11,7 +11,7 @@ import { launchBrowser, openPage, assertAccessible } from './lib/browser.mjs';
 const T = { timeout: 90_000 };
 const DEMO_PASSWORD = 'buurtplein demo wachtwoord';  // README "Demo logins"
 const RESIDENT = 'bewoner1.oost@example.nl';         // a verified member of Oost, no two-step login
-const TITLE = 'Twee nieuwe bibliotheken in Oost';
+const TITLE = 'Twee nieuwe speelotheken in Oost';
 
 let server;
 let browser;
@@ -48,11 +48,11 @@ async function postNews(page, title, body, visibility = 'public') {
   assert.match(new URL(page.url()).pathname, /^\/nijmegen\/oost\/nieuws\/\d+$/, 'the post is saved');
 }
 
-test('a resident posts news; a visitor searching "bibliotheek" finds "bibliotheken"', T, async () => {
+test('a resident posts news; a visitor searching "speelotheek" finds "speelotheken"', T, async () => {
   const writer = await newContext();
   const { page: w, problems: wp } = await openPage(writer);
   await logIn(w);
-  await postNews(w, TITLE, 'Vanaf maandag kun je in het **café** van het buurthuis boeken lenen.');
+  await postNews(w, TITLE, 'Vanaf maandag kun je in het **café** van het buurthuis spelletjes lenen.');
   await postNews(w, 'Sleutel van het buurthuis', 'Alleen voor leden: de sleutel ligt bij nummer 12.', 'members');
   await writer.close();
   assert.deepEqual(wp, []);
@@ -61,7 +61,7 @@ test('a resident posts news; a visitor searching "bibliotheek" finds "bibliothek
   const { page, problems } = await openPage(visitor);
   await page.goto(url('/nijmegen/oost/'));
   await assertAccessible(page, 'site home with the search box');
-  await page.getByLabel('Zoek naar').fill('bibliotheek');
+  await page.getByLabel('Zoek naar').fill('speelotheek');
   await Promise.all([page.waitForNavigation(), page.locator('.search-box button[type="submit"]').click()]);
   assert.equal(new URL(page.url()).pathname, '/nijmegen/oost/zoeken');
   assert.equal(await page.locator('#search-count').textContent(), 'Gevonden: 1');
@@ -96,7 +96,7 @@ test('without JavaScript: the city portal searches every neighbourhood', T, asyn
   const context = await newContext({ javaScriptEnabled: false });
   const { page, problems } = await openPage(context);
   await page.goto(url('/nijmegen/'));
-  await page.getByLabel('Zoek naar').fill('bibliotheken');
+  await page.getByLabel('Zoek naar').fill('speelotheken');
   await Promise.all([page.waitForNavigation(), page.locator('.search-box button[type="submit"]').click()]);
   assert.equal(new URL(page.url()).pathname, '/nijmegen/zoeken');
   assert.equal(await page.locator('#search-count').textContent(), 'Gevonden: 1');
@@ -106,6 +106,23 @@ test('without JavaScript: the city portal searches every neighbourhood', T, asyn
   await Promise.all([page.waitForNavigation(), page.locator('.search-form button[type="submit"]').click()]);
   assert.equal(await page.locator('#search-count').textContent(), 'Niets gevonden.');
   // (axe needs JavaScript in the page: the city search is checked with it in the first test.)
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the demo\'s groups are found from the site home and lead to the group\'s page', T, async () => {
+  const context = await newContext();
+  const { page, problems } = await openPage(context);
+  await page.goto(url('/nijmegen/oost/'));
+  await page.getByLabel('Zoek naar').fill('Boekenkring');  // a demo group of Oost
+  await Promise.all([page.waitForNavigation(), page.locator('.search-box button[type="submit"]').click()]);
+  const result = page.locator('.search-results .card-title a', { hasText: 'Boekenkring' });
+  assert.equal(await result.count(), 1);
+  assert.match(await result.getAttribute('href'), /^\/nijmegen\/oost\/groepen\/\d+$/);
+  await assertAccessible(page, 'search results with a group');
+  await Promise.all([page.waitForNavigation(), result.click()]);
+  assert.match(new URL(page.url()).pathname, /^\/nijmegen\/oost\/groepen\/\d+$/);
+  assert.equal((await page.locator('h1').first().textContent()).trim(), 'Boekenkring');
   assert.deepEqual(problems, []);
   await context.close();
 });

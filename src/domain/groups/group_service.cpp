@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/common/text.hpp"
+#include "domain/search/feature_documents.hpp"
 
 namespace buurtplein::domain::groups {
 
@@ -33,22 +34,6 @@ Viewer Viewer::Of(std::optional<UserId> user, const std::optional<accounts::Memb
     v.buurtverbinder = membership->role == accounts::MemberRole::kBuurtverbinder;
   }
   return v;
-}
-
-std::string PlainText(const std::string& markdown) {
-  std::string out;
-  out.reserve(markdown.size());
-  for (char c : markdown) {
-    switch (c) {
-      case '*': case '_': case '#': case '>': case '`': case '[': case ']': case '|': case '~':
-        break;
-      case '\n': case '\r': case '\t':
-        if (!out.empty() && out.back() != ' ') out.push_back(' ');
-        break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
 }
 
 Result<GroupDraft> GroupService::Clean(const GroupDraft& draft) {
@@ -94,23 +79,7 @@ bool GroupService::MaySee(const Group& group, const Viewer& viewer) const {
 }
 
 void GroupService::Index(const Group& g) {
-  if (!indexer_ || !sites_) return;
-  const sites::City* city = nullptr;
-  const auto directory = sites_->directory();
-  const sites::Site* site = directory->FindSiteById(g.site, &city);
-  if (!site || !city) return;
-  search::Document doc;
-  doc.kind = search::Kind::kGroup;
-  doc.item_id = g.id.value;
-  doc.city = city->id;
-  doc.site = g.site;
-  doc.title = g.name;
-  doc.body = PlainText(g.description_markdown);
-  if (!g.meeting_place.empty()) doc.body += " " + g.meeting_place;
-  doc.url = "/" + city->slug + "/" + site->slug + "/groepen/" + std::to_string(g.id.value);
-  doc.members_only = g.visibility == Visibility::kMembers;
-  doc.when = g.created_at;
-  indexer_->Put(doc);
+  if (indexer_) indexer_->Put(search::GroupDocument(g));
 }
 
 Result<Group> GroupService::Create(SiteId site, const Viewer& viewer, const GroupDraft& draft) {
@@ -161,14 +130,15 @@ Status GroupService::Delete(SiteId site, GroupId id, const Viewer& viewer) {
   return Ok{};
 }
 
-GroupPage GroupService::List(SiteId site, const Viewer& viewer, int page) {
+GroupPage GroupService::List(SiteId site, const Viewer& viewer, int page, int per_page) {
   GroupPage out;
   out.page = ClampPage(page);
   if (out.page > kMaxPage) return out;
-  out.groups = store_.groups().ListGroups(site, viewer.member, kPageSize + 1, (out.page - 1) * kPageSize);
-  if (out.groups.size() > static_cast<std::size_t>(kPageSize)) {
+  per_page = std::clamp(per_page, 1, 100);
+  out.groups = store_.groups().ListGroups(site, viewer.member, per_page + 1, (out.page - 1) * per_page);
+  if (out.groups.size() > static_cast<std::size_t>(per_page)) {
     out.has_more = out.page < kMaxPage;
-    out.groups.resize(kPageSize);
+    out.groups.resize(per_page);
   }
   return out;
 }

@@ -41,12 +41,8 @@ class GroupService final : public accounts::ContentEraser {
   static constexpr int kMaxPage = 500;
 
   void SetChangeListener(std::function<void(SiteId)> listener) { on_change_ = std::move(listener); }
-  /// The search index (may be null) and the site directory that gives documents their city and
-  /// address.
-  void SetIndexer(search::Indexer* indexer, const sites::SiteService* sites) {
-    indexer_ = indexer;
-    sites_ = sites;
-  }
+  /// The search index (may be null). Documents name only their site (search/feature_documents.hpp).
+  void SetIndexer(search::Indexer* indexer) { indexer_ = indexer; }
 
   /// A verified member starts a group and becomes its admin and contact. kForbidden otherwise.
   Result<Group> Create(SiteId site, const Viewer& viewer, const GroupDraft& draft);
@@ -57,8 +53,9 @@ class GroupService final : public accounts::ContentEraser {
   /// A group admin or a buurtverbinder removes the group.
   Status Delete(SiteId site, GroupId id, const Viewer& viewer);
 
-  /// Page `page` (from 1) of the site's groups this viewer may see, by name.
-  GroupPage List(SiteId site, const Viewer& viewer, int page);
+  /// Page `page` (from 1) of the site's groups this viewer may see, by name; `per_page`
+  /// (1..100) for the JSON API.
+  GroupPage List(SiteId site, const Viewer& viewer, int page, int per_page = kPageSize);
   /// The most recently active groups this viewer may see, at most `limit` (site home).
   std::vector<Group> Active(SiteId site, const Viewer& viewer, int limit = 3);
 
@@ -108,10 +105,6 @@ class GroupService final : public accounts::ContentEraser {
   const Clock& clock_;
   std::function<void(SiteId)> on_change_;
   search::Indexer* indexer_ = nullptr;
-  const sites::SiteService* sites_ = nullptr;
 };
-
-/// Markdown reduced to its words, for the search index.
-std::string PlainText(const std::string& markdown);
 
 }  // namespace buurtplein::domain::groups

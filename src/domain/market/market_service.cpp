@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/common/text.hpp"
+#include "domain/search/feature_documents.hpp"
 #include "domain/mail/mail_service.hpp"
 
 namespace buurtplein::domain::market {
@@ -15,21 +16,6 @@ AppError NotYours() { return MakeError(ErrorCode::kForbidden, "Only the person w
 AppError WithField(AppError e, const char* field) {
   e.field = field;
   return e;
-}
-
-// The words of a Markdown text for the search index: markup characters become spaces.
-std::string PlainWords(std::string_view markdown) {
-  std::string out;
-  out.reserve(markdown.size());
-  for (char c : markdown) {
-    switch (c) {
-      case '*': case '_': case '#': case '>': case '[': case ']': case '(': case ')': case '`': case '|': case '~':
-        out.push_back(' ');
-        break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -135,21 +121,7 @@ void MarketService::Index(const Listing& l) {
     indexer_->Drop(search::Kind::kListing, l.id.value);
     return;
   }
-  if (!sites_) return;
-  const sites::City* city = nullptr;
-  const sites::Site* site = sites_->directory()->FindSiteById(l.site, &city);
-  if (!site || !city) return;
-  search::Document d;
-  d.kind = search::Kind::kListing;
-  d.item_id = l.id.value;
-  d.city = city->id;
-  d.site = l.site;
-  d.title = l.title;
-  d.body = PlainWords(l.body_markdown);
-  d.url = "/" + city->slug + "/" + site->slug + "/vraag-aanbod/" + std::to_string(l.id.value);
-  d.members_only = l.visibility == Visibility::kMembers;
-  d.when = l.created_at;
-  indexer_->Put(d);
+  indexer_->Put(search::ListingDocument(l));
 }
 
 Result<Listing> MarketService::Create(SiteId site, const Viewer& viewer, const ListingDraft& draft) {
@@ -267,22 +239,23 @@ Result<Listing> MarketService::CheckRespond(SiteId site, ListingId id, const Vie
 }
 
 ListingPage MarketService::List(SiteId site, const Viewer& viewer, std::optional<Kind> kind,
-                                std::optional<Category> category, int page, bool archive) {
+                                std::optional<Category> category, int page, bool archive, int per_page) {
   ListingPage out;
   out.page = std::max(1, page);
   if (out.page > kMaxPage) return out;
+  per_page = std::clamp(per_page, 1, 100);
   ListQuery q;
   q.now = clock_.Now();
   q.archive = archive;
   q.include_members_only = viewer.member;
   q.kind = kind;
   q.category = category;
-  q.limit = kPageSize + 1;  // one more: is there a next page?
-  q.offset = (out.page - 1) * kPageSize;
+  q.limit = per_page + 1;  // one more: is there a next page?
+  q.offset = (out.page - 1) * per_page;
   out.listings = store_.market().ListListings(site, q);
-  if (out.listings.size() > static_cast<std::size_t>(kPageSize)) {
+  if (out.listings.size() > static_cast<std::size_t>(per_page)) {
     out.has_more = out.page < kMaxPage;
-    out.listings.resize(kPageSize);
+    out.listings.resize(per_page);
   }
   return out;
 }

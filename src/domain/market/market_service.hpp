@@ -67,9 +67,10 @@ class MarketService final : public accounts::ContentEraser {
   /// listing when so; kNotFound / kForbidden / kConflict otherwise.
   Result<Listing> CheckRespond(SiteId site, ListingId id, const Viewer& viewer);
 
-  /// Page `page` (from 1) of the board or the archive, as this viewer may see it.
+  /// Page `page` (from 1) of the board or the archive, as this viewer may see it; `per_page`
+  /// (1..100) for the JSON API.
   ListingPage List(SiteId site, const Viewer& viewer, std::optional<Kind> kind, std::optional<Category> category,
-                   int page, bool archive = false);
+                   int page, bool archive = false, int per_page = kPageSize);
   /// The newest open listings (site home).
   std::vector<Listing> Latest(SiteId site, const Viewer& viewer, int limit = 5);
   std::int64_t CountMatches(SiteId site) { return store_.market().CountMatches(site); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "domain/common/text.hpp"
+#include "domain/search/feature_documents.hpp"
 
 namespace buurtplein::domain::questions {
 
@@ -17,9 +18,6 @@ AppError WithField(AppError e, const char* field) {
   e.field = field;
   return e;
 }
-
-// How much answer text the search index gets with a question.
-constexpr int kIndexedAnswers = 50;
 
 }  // namespace
 
@@ -75,26 +73,7 @@ void QuestionService::Index(SiteId site, QuestionId id) {
     indexer_->Drop(search::Kind::kQuestion, id.value);
     return;
   }
-  if (!sites_) return;
-  const sites::City* city = nullptr;
-  const auto directory = sites_->directory();
-  const sites::Site* s = directory->FindSiteById(site, &city);
-  if (!s || !city) return;
-  search::Document doc;
-  doc.kind = search::Kind::kQuestion;
-  doc.item_id = id.value;
-  doc.city = city->id;
-  doc.site = site;
-  doc.title = q->title;
-  doc.body = groups::PlainText(q->body_markdown);
-  for (const auto& a : store_.questions().ListAnswers(site, id, kIndexedAnswers, 0)) {
-    if (!doc.body.empty()) doc.body += ' ';
-    doc.body += groups::PlainText(a.body_markdown);
-  }
-  doc.url = "/" + city->slug + "/" + s->slug + "/vragen/" + std::to_string(id.value);
-  doc.members_only = q->visibility == Visibility::kMembers;
-  doc.when = q->created_at;
-  indexer_->Put(doc);
+  indexer_->Put(search::QuestionDocument(*q, store_.questions().ListAnswers(site, id, search::kIndexedAnswers, 0)));
 }
 
 Result<Question> QuestionService::Ask(SiteId site, const Viewer& viewer, const QuestionDraft& draft) {

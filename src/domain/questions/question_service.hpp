@@ -30,12 +30,8 @@ class QuestionService final : public accounts::ContentEraser {
   static constexpr int kMaxPage = 500;
 
   void SetChangeListener(std::function<void(SiteId)> listener) { on_change_ = std::move(listener); }
-  /// The search index (may be null) and the site directory that gives documents their city and
-  /// address.
-  void SetIndexer(search::Indexer* indexer, const sites::SiteService* sites) {
-    indexer_ = indexer;
-    sites_ = sites;
-  }
+  /// The search index (may be null). Documents name only their site (search/feature_documents.hpp).
+  void SetIndexer(search::Indexer* indexer) { indexer_ = indexer; }
 
   /// A verified member asks. kForbidden for anyone else.
   Result<Question> Ask(SiteId site, const Viewer& viewer, const QuestionDraft& draft);
@@ -77,7 +73,6 @@ class QuestionService final : public accounts::ContentEraser {
   const Clock& clock_;
   std::function<void(SiteId)> on_change_;
   search::Indexer* indexer_ = nullptr;
-  const sites::SiteService* sites_ = nullptr;
 };
 
 }  // namespace buurtplein::domain::questions

@@ -38,11 +38,15 @@ std::string MarkdownWords(std::string_view md) {
         out.push_back(c);
     }
   }
-  // Collapse runs of spaces.
+  // Collapse runs of spaces; a mark before punctuation ("*Plein*.") leaves no space.
   std::string collapsed;
   collapsed.reserve(out.size());
   for (char c : out) {
     if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
+    if ((c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?') && !collapsed.empty() &&
+        collapsed.back() == ' ') {
+      collapsed.pop_back();
+    }
     collapsed.push_back(c);
   }
   while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();

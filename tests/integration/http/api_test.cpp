@@ -2,6 +2,7 @@
 // time with next/prev links, bounded page sizes with clear JSON errors, CORS, members-only news
 // never shown, one site's news not reachable through another, and every real response checked
 // against the OpenAPI document the server publishes.
+#include <algorithm>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -175,6 +176,9 @@ TEST_F(ApiTest, RealResponsesMatchTheOpenApiDocument) {
   StorePost(zuid_, carla_, "Zuid nieuws", "Uit Zuid", Now() - 10);
   const auto gone = StorePost(oost_, anna_, "Van een oud-buur", "Tekst", Now() - 5);
   server_.runtime().store().news().EraseAuthor(carla_, false);  // author_name null
+  domain::groups::GroupDraft no_place;  // meeting_place null
+  no_place.name = "Aaa zonder plek";
+  ASSERT_TRUE(server_.runtime().store().groups().CreateGroup(oost_, anna_, no_place, Now()).ok());
   const ApiSchema schema = Schema();
   EXPECT_EQ(schema.document()["openapi"].get<std::string>().rfind("3.", 0), 0u);
   EXPECT_EQ(schema.document()["servers"][0]["url"], "http://localhost:8080/api/v1");
@@ -200,16 +204,34 @@ TEST_F(ApiTest, RealResponsesMatchTheOpenApiDocument) {
       {"/api/v1/cities/nijmegen/sites/oost/news/" + std::to_string(gone.id.value),
        "/cities/{city}/sites/{site}/news/{id}", 200},
       {"/api/v1/cities/nijmegen/sites/oost/news/999999", "/cities/{city}/sites/{site}/news/{id}", 404},
+      {"/api/v1/cities/nijmegen/sites/oost/listings", "/cities/{city}/sites/{site}/listings", 200},
+      {"/api/v1/cities/nijmegen/sites/oost/listings?per_page=2&page=2", "/cities/{city}/sites/{site}/listings", 200},
+      {"/api/v1/cities/nijmegen/sites/oost/listings?page=0", "/cities/{city}/sites/{site}/listings", 400},
+      {"/api/v1/cities/nijmegen/sites/atlantis/listings", "/cities/{city}/sites/{site}/listings", 404},
+      {"/api/v1/cities/nijmegen/sites/oost/groups", "/cities/{city}/sites/{site}/groups", 200},
+      {"/api/v1/cities/nijmegen/sites/zuid/groups?per_page=1", "/cities/{city}/sites/{site}/groups", 200},
+      {"/api/v1/cities/nijmegen/sites/oost/groups?per_page=101", "/cities/{city}/sites/{site}/groups", 400},
+      {"/api/v1/cities/atlantis/sites/oost/groups", "/cities/{city}/sites/{site}/groups", 404},
   };
   bool saw_null_author = false;
+  bool saw_null_place = false;
+  bool saw_place = false;
+  bool saw_listing = false;
   for (const auto& c : cases) {
     json body = GetJson(c.target, c.status);
     EXPECT_EQ(Describe(schema.ValidateResponse(body, c.path, c.status)), "") << c.target;
     if (body.contains("items")) {
-      for (const auto& i : body["items"]) saw_null_author = saw_null_author || (i.contains("author_name") && i["author_name"].is_null());
+      for (const auto& i : body["items"]) {
+        saw_null_author = saw_null_author || (i.contains("author_name") && i["author_name"].is_null());
+        saw_null_place = saw_null_place || (i.contains("meeting_place") && i["meeting_place"].is_null());
+        saw_place = saw_place || (i.contains("meeting_place") && i["meeting_place"].is_string());
+        saw_listing = saw_listing || i.contains("expires_at");
+      }
     }
   }
   EXPECT_TRUE(saw_null_author) << "a nullable field was exercised";
+  EXPECT_TRUE(saw_null_place && saw_place) << "both forms of a group's meeting place were checked";
+  EXPECT_TRUE(saw_listing) << "the demo's listings were checked";
 
   // The validator is strict: a wrong type, a missing field, an unknown field all fail.
   json item = GetJson("/api/v1/cities/nijmegen/sites/oost");
@@ -246,6 +268,123 @@ TEST_F(ApiTest, EveryApiRouteIsInTheOpenApiDocument) {
   for (const auto& [path, _] : doc["paths"].items()) {
     EXPECT_NE(text.find("\"/api/v1" + path + "\""), std::string::npos) << path << " is described but not served";
   }
+}
+
+TEST_F(ApiTest, ListingsAndGroupsArePublicOnlyAndStayWithTheirSite) {
+  auto& store = server_.runtime().store();
+  domain::market::ListingDraft d;
+  d.kind = domain::market::Kind::kOffer;
+  d.category = domain::market::Category::kVervoer;
+  d.title = "Rit naar het ziekenhuis";
+  d.body_markdown = "Ik rij **dinsdag**.";
+  const auto open = store.market().CreateListing(oost_, anna_, d, Now() - 10, Now() + 86400);
+  d.title = "Alleen voor leden";
+  d.visibility = domain::market::Visibility::kMembers;
+  const auto members = store.market().CreateListing(oost_, anna_, d, Now() - 10, Now() + 86400);
+  d.title = "Al gesloten";
+  d.visibility = domain::market::Visibility::kPublic;
+  const auto closed = store.market().CreateListing(oost_, anna_, d, Now() - 10, Now() + 86400);
+  d.title = "Verlopen";
+  const auto expired = store.market().CreateListing(oost_, anna_, d, Now() - 200000, Now() - 10);
+  d.title = "Uit Zuid";
+  const auto zuid = store.market().CreateListing(zuid_, carla_, d, Now() - 10, Now() + 86400);
+  ASSERT_TRUE(open.ok() && members.ok() && closed.ok() && expired.ok() && zuid.ok());
+  ASSERT_TRUE(store.market().CloseListing(oost_, closed->id, Now()).ok());
+
+  domain::groups::GroupDraft g;
+  g.name = "Buurtkoor";
+  g.description_markdown = "Wij *zingen*.";
+  g.meeting_place = "Buurthuis";
+  const auto choir = store.groups().CreateGroup(oost_, anna_, g, Now());
+  g.name = "Geheime club";
+  g.visibility = domain::groups::Visibility::kMembers;
+  const auto secret = store.groups().CreateGroup(oost_, anna_, g, Now());
+  g.name = "Zuidkoor";
+  g.visibility = domain::groups::Visibility::kPublic;
+  const auto zuid_group = store.groups().CreateGroup(zuid_, carla_, g, Now());
+  ASSERT_TRUE(choir.ok() && secret.ok() && zuid_group.ok());
+
+  // Every page, following next links; the ids in order.
+  auto all_ids = [&](const std::string& first) {
+    std::vector<std::int64_t> ids;
+    std::string next = first;
+    for (int pages = 0; !next.empty() && pages < 50; ++pages) {
+      json page = GetJson(next);
+      for (const auto& item : page["items"]) ids.push_back(item["id"]);
+      const auto& link = page["links"]["next"];
+      next = link.is_null() ? "" : link.get<std::string>().substr(std::string("http://localhost:8080").size());
+    }
+    return ids;
+  };
+  auto has = [](const std::vector<std::int64_t>& ids, std::int64_t id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  const std::string base = "/api/v1/cities/nijmegen/sites/";
+  const auto oost_listings = all_ids(base + "oost/listings?per_page=2");
+  EXPECT_TRUE(has(oost_listings, open->id.value));
+  for (const auto& l : {members, closed, expired, zuid}) EXPECT_FALSE(has(oost_listings, l->id.value)) << l->title;
+  EXPECT_EQ(std::set<std::int64_t>(oost_listings.begin(), oost_listings.end()).size(), oost_listings.size())
+      << "no listing twice across pages";
+  EXPECT_EQ(oost_listings, all_ids(base + "oost/listings")) << "the same listings on one page";
+  EXPECT_FALSE(has(all_ids(base + "zuid/listings"), open->id.value)) << "Oost's listing not through Zuid";
+  EXPECT_TRUE(has(all_ids(base + "zuid/listings"), zuid->id.value));
+
+  json first = GetJson(base + "oost/listings");
+  ASSERT_FALSE(first["items"].empty());
+  const json& newest = first["items"][0];
+  EXPECT_EQ(newest["id"], open->id.value) << "newest first";
+  EXPECT_EQ(newest["kind"], "offer");
+  EXPECT_EQ(newest["category"], "vervoer");
+  EXPECT_EQ(newest["body_html"], "<p>Ik rij <strong>dinsdag</strong>.</p>\n");
+  EXPECT_EQ(newest["url"], "http://localhost:8080/nijmegen/oost/vraag-aanbod/" + std::to_string(open->id.value));
+  EXPECT_TRUE(first["total"].is_null());
+  EXPECT_EQ(first.dump().find("anna-feeds@example.nl"), std::string::npos);
+  EXPECT_EQ(first.dump().find("Anna de Vries"), std::string::npos) << "no person is named";
+
+  const auto oost_groups = all_ids(base + "oost/groups?per_page=1");
+  EXPECT_TRUE(has(oost_groups, choir->id.value));
+  EXPECT_FALSE(has(oost_groups, secret->id.value));
+  EXPECT_FALSE(has(oost_groups, zuid_group->id.value));
+  EXPECT_EQ(std::set<std::int64_t>(oost_groups.begin(), oost_groups.end()).size(), oost_groups.size());
+  EXPECT_FALSE(has(all_ids(base + "zuid/groups"), choir->id.value)) << "Oost's group not through Zuid";
+  json groups = GetJson(base + "oost/groups?per_page=100");
+  for (const auto& item : groups["items"]) {
+    if (item["id"] != choir->id.value) continue;
+    EXPECT_EQ(item["name"], "Buurtkoor");
+    EXPECT_EQ(item["meeting_place"], "Buurthuis");
+    EXPECT_EQ(item["open"], true);
+    EXPECT_EQ(item["member_count"], 1);
+    EXPECT_EQ(item["url"], "http://localhost:8080/nijmegen/oost/groepen/" + std::to_string(choir->id.value));
+  }
+  EXPECT_EQ(groups.dump().find("Anna de Vries"), std::string::npos) << "no person is named";
+
+  // A logged-in member of Oost gets the same public items only.
+  BrowserClient anna(server_);
+  LogIn(anna, anna_);
+  auto as_member = anna.Get(base + "oost/listings?per_page=100");
+  ASSERT_EQ(as_member.status, 200);
+  EXPECT_EQ(as_member.body.find("Alleen voor leden"), std::string::npos);
+  EXPECT_EQ(anna.Get(base + "oost/groups?per_page=100").body.find("Geheime club"), std::string::npos);
+}
+
+TEST_F(ApiTest, AnonymousListingAndGroupAnswersFollowWrites) {
+  const std::string base = "/api/v1/cities/nijmegen/sites/oost/";
+  ASSERT_FALSE(server_.Get(base + "listings").Header("etag").empty());
+  ASSERT_FALSE(server_.Get(base + "groups").Header("etag").empty());
+  BrowserClient anna(server_);
+  LogIn(anna, anna_);
+  anna.Get("/nijmegen/oost/vraag-aanbod/nieuw");
+  auto r = anna.Post("/nijmegen/oost/vraag-aanbod/nieuw",
+                     "kind=ask&category=klusjes&title=" + FormEncode("Wie leent me een boor?") +
+                         "&body=" + FormEncode("Voor twee gaatjes.") + "&visibility=public");
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_NE(server_.Get(base + "listings").body.find("Wie leent me een boor?"), std::string::npos);
+  anna.Get("/nijmegen/oost/groepen/nieuw");
+  r = anna.Post("/nijmegen/oost/groepen/nieuw", "name=" + FormEncode("Aaa Schaakclub") + "&description=" +
+                                                   FormEncode("Elke week schaken.") + "&meeting_place=&access=open" +
+                                                   "&visibility=public");
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_NE(server_.Get(base + "groups").body.find("Aaa Schaakclub"), std::string::npos);
 }
 
 TEST_F(ApiTest, AnonymousApiAnswersAreCachedAndFollowNewsWrites) {

@@ -101,21 +101,21 @@ TEST_F(SearchTest, TheSiteHomeAndCityPortalHaveASearchBox) {
 TEST_F(SearchTest, PostedNewsIsFoundAtOnceWithOtherWordForms) {
   BrowserClient anna(server_);
   LogIn(anna, anna_);
-  const std::string path = PostNews(anna, "oost", "Twee nieuwe bibliotheken in Oost",
-                                    "Vanaf maandag kun je in het **café** van het buurthuis boeken lenen.");
-  auto r = server_.Get("/nijmegen/oost/zoeken?q=bibliotheek");
+  const std::string path = PostNews(anna, "oost", "Twee nieuwe speelotheken in Oost",
+                                    "Vanaf maandag kun je in het **café** van het buurthuis spelletjes lenen.");
+  auto r = server_.Get("/nijmegen/oost/zoeken?q=speelotheek");
   ASSERT_EQ(r.status, 200);
-  EXPECT_TRUE(Has(r, "<a href=\"" + path + "\">Twee nieuwe bibliotheken in Oost</a>")) << r.body;
+  EXPECT_TRUE(Has(r, "<a href=\"" + path + "\">Twee nieuwe speelotheken in Oost</a>")) << r.body;
   EXPECT_TRUE(Has(r, "role=\"status\" id=\"search-count\">Gevonden: 1<"));
-  EXPECT_TRUE(Has(r, "<title>bibliotheek – Gevonden: 1 – Buurtplein Oost</title>"));
+  EXPECT_TRUE(Has(r, "<title>speelotheek – Gevonden: 1 – Buurtplein Oost</title>"));
   auto cafe = server_.Get("/nijmegen/oost/zoeken?q=cafe");
   EXPECT_TRUE(Has(cafe, "<mark>café</mark>")) << cafe.body;
-  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=BOEKEN"), "Gevonden: 1"));
-  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=welke+bibliotheken+zijn+er+in+de+buurt"), "Niets gevonden."))
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=SPELLETJES"), "Gevonden: 1"));
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=welke+speelotheken+zijn+er+in+de+buurt"), "Niets gevonden."))
       << "every word that is not a stop word must match";
-  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=zijn+er+bibliotheken+in+Oost"), "Gevonden: 1"));
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=zijn+er+speelotheken+in+Oost"), "Gevonden: 1"));
   EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=fietsenmaker"), "Niets gevonden."));
-  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=bibliotheek&lang=en"), "Results found: 1"));
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=speelotheek&lang=en"), "Results found: 1"));
 }
 
 TEST_F(SearchTest, MembersOnlyNewsOnlyForMembersOfItsSite) {
@@ -187,16 +187,16 @@ TEST_F(SearchTest, ScheduledEditedAndDeletedNews) {
   LogIn(anna, anna_);
   PostNews(anna, "oost", "Nieuwjaarsborrel", "Proost!", "public", "2099-01-01T09:00");
   EXPECT_TRUE(Has(anna.Get("/nijmegen/oost/zoeken?q=nieuwjaarsborrel"), "Niets gevonden.")) << "scheduled";
-  const std::string path = PostNews(anna, "oost", "Eerste versie", "Tekst.");
+  const std::string path = PostNews(anna, "oost", "Zeppelin eerste versie", "Tekst.");
   anna.Get(path + "/bewerken");
-  auto edited = anna.Post(path + "/bewerken", "title=Tweede+versie&body=Nieuwe+tekst.&visibility=public");
+  auto edited = anna.Post(path + "/bewerken", "title=Luchtballon+tweede+versie&body=Nieuwe+tekst.&visibility=public");
   ASSERT_EQ(edited.status, 303);
-  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=eerste"), "Niets gevonden."));
-  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=tweede"), "Tweede versie"));
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=zeppelin"), "Niets gevonden."));
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=luchtballon"), "Luchtballon tweede versie"));
   anna.Get(path);
   auto deleted = anna.Post(path + "/verwijderen", "");
   ASSERT_EQ(deleted.status, 303) << deleted.body;
-  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=tweede"), "Niets gevonden."));
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=luchtballon"), "Niets gevonden."));
 }
 
 TEST_F(SearchTest, WhatWasTypedIsEscapedAndNeverBreaksTheSearch) {
@@ -228,6 +228,84 @@ TEST_F(SearchTest, ARebuildFindsNewsWrittenPastTheIndex) {
   // …until the index is rebuilt (`buurtplein reindex`).
   EXPECT_GE(server_.runtime().RebuildSearchIndex(), 1);
   EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=buurtbibliotheek"), "Gevonden: 1"));
+}
+
+// The demo writes its groups, questions and listings straight into the store; the rebuild that
+// follows it (here: the one at start, the index being empty) finds every kind, and each result
+// links to the item's own page, on the site's search and on the city's.
+TEST_F(SearchTest, TheDemosGroupsQuestionsAndListingsAreFoundAndLinkToTheirPages) {
+  auto& store = server_.runtime().store();
+  const auto groups = store.groups().ListGroups(oost_, false, 1, 0);
+  ASSERT_EQ(groups.size(), 1u) << "the demo has groups in Oost";
+  const std::string group_href = "href=\"/nijmegen/oost/groepen/" + std::to_string(groups[0].id.value) + "\"";
+  for (const std::string where : {"/nijmegen/oost/zoeken", "/nijmegen/zoeken"}) {
+    auto r = server_.Get(where + "?soort=groepen&q=" + FormEncode(groups[0].name));
+    ASSERT_EQ(r.status, 200);
+    EXPECT_TRUE(Has(r, group_href)) << where << " " << groups[0].name;
+  }
+
+  domain::market::ListQuery lq;
+  lq.now = Now();
+  lq.limit = 1;
+  const auto listings = store.market().ListListings(oost_, lq);
+  ASSERT_EQ(listings.size(), 1u) << "the demo has open listings in Oost";
+  const std::string listing_href =
+      "href=\"/nijmegen/oost/vraag-aanbod/" + std::to_string(listings[0].id.value) + "\"";
+  for (const std::string where : {"/nijmegen/oost/zoeken", "/nijmegen/zoeken"}) {
+    auto r = server_.Get(where + "?soort=vraag-aanbod&q=" + FormEncode(listings[0].title));
+    ASSERT_EQ(r.status, 200);
+    EXPECT_TRUE(Has(r, listing_href)) << where << " " << listings[0].title;
+  }
+
+  // A question is found by a word of one of its answers.
+  domain::questions::ListQuery qq;
+  qq.answered = true;
+  qq.limit = 1;
+  const auto questions = store.questions().ListQuestions(oost_, qq);
+  ASSERT_EQ(questions.size(), 1u) << "the demo has answered questions in Oost";
+  const auto answers = store.questions().ListAnswers(oost_, questions[0].id, 1, 0);
+  ASSERT_EQ(answers.size(), 1u);
+  const std::string answer = answers[0].body_markdown;
+  const std::string answer_words = answer.substr(0, answer.find_first_of(".:!?(\n"));
+  const std::string question_href = "href=\"/nijmegen/oost/vragen/" + std::to_string(questions[0].id.value) + "\"";
+  for (const std::string where : {"/nijmegen/oost/zoeken", "/nijmegen/zoeken"}) {
+    auto r = server_.Get(where + "?soort=buurtvragen&q=" + FormEncode(answer_words));
+    ASSERT_EQ(r.status, 200);
+    EXPECT_TRUE(Has(r, question_href)) << where << " " << answer_words;
+  }
+
+  // Each link leads to the item's page.
+  for (const auto& href : {group_href, listing_href, question_href}) {
+    const std::string path = href.substr(6, href.size() - 7);
+    EXPECT_EQ(server_.Get(path).status, 200) << path;
+  }
+}
+
+TEST_F(SearchTest, ARebuildPutsOnlyOpenListingsAndKeepsMembersOnlyItemsForMembers) {
+  auto& store = server_.runtime().store();
+  // Written straight into the store: one open members-only listing, one closed listing.
+  domain::market::ListingDraft d;
+  d.title = "Zeefdrukraam te leen";
+  d.body_markdown = "Voor een middagje drukken.";
+  d.visibility = domain::market::Visibility::kMembers;
+  auto open = store.market().CreateListing(oost_, anna_, d, Now() - 60, Now() + 86400);
+  d.title = "Zeefdrukraam gezocht";
+  d.visibility = domain::market::Visibility::kPublic;
+  auto closed = store.market().CreateListing(oost_, anna_, d, Now() - 60, Now() + 86400);
+  ASSERT_TRUE(open.ok() && closed.ok());
+  ASSERT_TRUE(store.market().CloseListing(oost_, closed->id, Now()).ok());
+  EXPECT_GE(server_.runtime().RebuildSearchIndex(), 2);
+
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=zeefdrukraam"), "Niets gevonden."))
+      << "members-only for members; a closed listing for nobody";
+  BrowserClient anna(server_);
+  LogIn(anna, anna_);
+  auto r = anna.Get("/nijmegen/oost/zoeken?q=zeefdrukraam");
+  EXPECT_TRUE(Has(r, "Gevonden: 1")) << r.body;
+  EXPECT_TRUE(Has(r, "/nijmegen/oost/vraag-aanbod/" + std::to_string(open->id.value)));
+  BrowserClient carla(server_);
+  LogIn(carla, carla_);
+  EXPECT_TRUE(Has(carla.Get("/nijmegen/zoeken?q=zeefdrukraam"), "Niets gevonden.")) << "not a member of Oost";
 }
 
 TEST(SearchCli, ReindexRebuildsTheIndex) {

@@ -53,6 +53,7 @@ TEST(MarkdownWords, KeepsTheWordsOnly) {
   EXPECT_EQ(MarkdownWords("# Kop\n\nZaterdag halen we **oud papier** op. [Meer](https://example.nl/x) `code`"),
             "Kop Zaterdag halen we oud papier op. Meer code");
   EXPECT_EQ(MarkdownWords("<script>alert(1)</script> | a | b |"), "alert(1) a b");
+  EXPECT_EQ(MarkdownWords("Aan het *Plein*. En **hier**, ja!"), "Aan het Plein. En hier, ja!");
 }
 
 TEST(NewsDocument, IsPlacedByItsSiteAndFoundFromItsPublication) {
