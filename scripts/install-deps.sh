@@ -14,10 +14,10 @@ BUILD_PKGS=(
   libvips-dev libxml2-dev  # libxml2: the Atom feed tests parse the XML
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libstemmer-dev
+  libical-dev  # the tests (configured with every build) parse the agenda's iCal feeds with it
 )
-# The test suite also needs a real PostgreSQL 15 server, a real browser, and libical to parse the
-# agenda's iCal feeds.
-TEST_PKGS=(postgresql-15 chromium nodejs npm libical-dev)
+# The test suite also needs a real PostgreSQL 15 server and a real browser.
+TEST_PKGS=(postgresql-15 chromium nodejs npm)
 # The benchmark compares against nginx, with wrk as load generator.
 BENCH_PKGS=(nginx-light wrk curl python3)
 

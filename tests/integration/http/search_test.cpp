@@ -79,7 +79,7 @@ class SearchTest : public ::testing::Test {
     return location.substr(0, location.find('?'));
   }
 
-  TestServer server_{app::DemoContent::kPeopleOnly};  // counts exactly the news it writes
+  TestServer server_;
   SiteId oost_, zuid_;
   UserId anna_, carla_;
 };
