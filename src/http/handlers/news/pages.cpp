@@ -328,11 +328,11 @@ Result<Response> ShowPage(Context& ctx, PostId id, const domain::AppError* comme
   if (post->visibility == Visibility::kPublic) {
     // The canonical address comes from the configuration, never from the request's Host header:
     // the page may be cached and served to everyone.
-    const std::string url = ctx.PublicUrl(PostUrl(ctx, id));
+    const std::string canonical = ctx.PublicUrl(PostUrl(ctx, id));
     data["og"]["type"] = "article";
     data["og"]["title"] = post->title;
     data["og"]["description"] = view["summary"];
-    data["og"]["url"] = url;
+    data["og"]["url"] = canonical;
     data["og"]["published_time"] = ::buurtplein::view::Rfc3339Utc(post->published_at);
     if (!post->image.key.empty()) {
       // The largest version, as an absolute address (link previews fetch it from elsewhere).
@@ -341,7 +341,7 @@ Result<Response> ShowPage(Context& ctx, PostId id, const domain::AppError* comme
       data["og"]["image_alt"] = post->image.alt;
     }
     if (!view["is_scheduled"].get<bool>()) {
-      data["share"] = handlers::feeds::ShareLinks(ctx, post->title, url);
+      data["share"] = handlers::feeds::ShareLinks(ctx, post->title, canonical);
       const nlohmann::json script = {{"src", ctx.services.static_files.assets().value("js_share_js", "")}};
       data["scripts"] = nlohmann::json::array({script});
     }
