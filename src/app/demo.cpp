@@ -41,6 +41,10 @@
 #include "app/demo_news.hpp"
 // [newsx] <<<
 
+// [roles] >>>
+#include "app/demo_roles.hpp"
+// [roles] <<<
+
 
 namespace buurtplein::app {
 
@@ -161,6 +165,10 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   // [newsx] >>>
   LoadDemoNews(store, *sites.directory());
   // [newsx] <<<
+
+  // [roles] >>>
+  LoadDemoProfessionals(store, *sites.directory());  // made-up professionals of the example organisations
+  // [roles] <<<
 }
 
 }  // namespace buurtplein::app

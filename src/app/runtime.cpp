@@ -250,6 +250,18 @@ void Runtime::PrepareWeb() {
   news_->SetImages(news_image_processor_.get(), news_image_storage_.get());
   // [newsx] <<<
 
+  // [roles] >>>
+  // Professionals and organisation admins (issue 3 §4, issue 5 §6): the policy asks who works in
+  // a site; a professional working there may take part in the site's conversations.
+  professionals_ = std::make_unique<domain::roles::ProfessionalService>(*store_, clock_, mail_service_.get());
+  professionals_->SetChangeListener([this](domain::SiteId site) { cache_.InvalidateSite(site); });
+  messages_->SetParticipantCheck([this](domain::SiteId site, domain::UserId user) {
+    const auto* s = sites_->directory()->FindSiteById(site, nullptr);
+    return s && professionals_->WorksIn(*s, user);
+  });
+  services.professionals = professionals_.get();
+  // [roles] <<<
+
   if (config_.mail_transport == "file") {
     dev_mailbox_ = std::make_unique<mail::EmlMailbox>(std::filesystem::path(config_.data_dir) / "mail");
     services.dev_mailbox = dev_mailbox_.get();

@@ -67,6 +67,10 @@
 #include "media/news_images.hpp"
 // [newsx] <<<
 
+// [roles] >>>
+#include "domain/roles/professional_service.hpp"
+// [roles] <<<
+
 
 namespace buurtplein::app {
 
@@ -175,6 +179,10 @@ class Runtime {
   std::unique_ptr<media::VipsNewsImageProcessor> news_image_processor_;
   std::unique_ptr<media::FileNewsImageStorage> news_image_storage_;  // data_dir/uploads/news
   // [newsx] <<<
+
+  // [roles] >>>
+  std::unique_ptr<domain::roles::ProfessionalService> professionals_;
+  // [roles] <<<
 
   view::Catalogs catalogs_;
   std::unique_ptr<view::Renderer> renderer_;

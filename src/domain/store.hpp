@@ -46,6 +46,10 @@
 // [newsx] >>>
 // [newsx] <<<
 
+// [roles] >>>
+#include "domain/roles/repositories.hpp"
+// [roles] <<<
+
 
 namespace buurtplein::domain {
 
@@ -112,6 +116,11 @@ class Store {
 
   // [newsx] >>>
   // [newsx] <<<
+
+  // [roles] >>>
+  /// Professionals and organisation admins: links, addressed questions, invitation withdrawals.
+  virtual roles::RolesRepository& roles() = 0;
+  // [roles] <<<
 
   /// Reads and erases personal data as the declaration in accounts/personal_data.hpp says.
   virtual accounts::PersonalDataRepository& personal_data() = 0;

@@ -7,6 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/security/csrf.hpp"
+// [roles] >>>
+#include "domain/roles/professional_service.hpp"
+// [roles] <<<
 #include "http/gzip.hpp"
 #include "view/i18n.hpp"
 
@@ -359,6 +362,12 @@ std::optional<Response> App::Guard(Context& ctx, const Route& route) {
     }
   }
   if (ctx.auth && ctx.site) ctx.membership = services_.store.memberships().FindMembership(ctx.site->id, ctx.auth->user.id);
+  // [roles] >>>
+  // A professional working in this site (the sociale kaart's link and profile; one query).
+  if (ctx.auth && ctx.site && services_.professionals) {
+    ctx.professional = services_.professionals->RoleIn(*ctx.site, ctx.auth->user.id);
+  }
+  // [roles] <<<
 
   domain::accounts::Actor actor;
   if (ctx.auth) {
@@ -369,6 +378,7 @@ std::optional<Response> App::Guard(Context& ctx, const Route& route) {
     actor.has_totp = !ctx.auth->user.totp_secret.empty();
     actor.membership = ctx.membership;
     // The association board of the request's city (one indexed lookup on city and site pages).
+    actor.professional = ctx.professional.has_value();
     if (ctx.city) actor.city_board = !services_.store.city_roles().FindCityRoles(ctx.city->id, ctx.auth->user.id).empty();
   }
   switch (domain::accounts::Decide(actor, route.access, services_.options.dev_mode)) {

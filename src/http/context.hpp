@@ -77,6 +77,12 @@ class DirectoryService;
 // [newsx] >>>
 // [newsx] <<<
 
+// [roles] >>>
+namespace buurtplein::domain::roles {
+class ProfessionalService;
+}
+// [roles] <<<
+
 
 namespace buurtplein::http {
 
@@ -142,6 +148,9 @@ struct Services {
 
   // [newsx] >>>
   // [newsx] <<<
+  // [roles] >>>
+  domain::roles::ProfessionalService* professionals = nullptr;  ///< professionals in sites (issue 3 §4, 5 §6)
+  // [roles] <<<
 
   const domain::mail::Mailbox* dev_mailbox = nullptr;   ///< the .eml files (mail_transport "file")
 };
@@ -159,6 +168,10 @@ struct Context {
   std::string site_url;  ///< "/nijmegen/oost/", or "/" on the site's own host name
   std::optional<domain::accounts::Authenticated> auth;      ///< the logged-in user, if any
   std::optional<domain::accounts::Membership> membership;   ///< their membership of `site`
+  // [roles] >>>
+  /// Set when the logged-in user is a professional working in `site` (the policy decides).
+  std::optional<domain::accounts::ProfessionalRole> professional;
+  // [roles] <<<
   std::string session_token;  ///< the cookie's token, for logout
 
   /// The CSRF token for forms on this page; for a visitor who is not logged in it is bound to a

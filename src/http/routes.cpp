@@ -47,6 +47,10 @@
 #include "http/handlers/hsds/api.hpp"
 // [directory] <<<
 
+// [roles] >>>
+#include "http/handlers/roles/pages.hpp"
+// [roles] <<<
+
 // [newsx] >>>
 #include "http/handlers/news/categories.hpp"
 // [newsx] <<<
@@ -252,21 +256,21 @@ void AddRoutes(Router& r) {
   // [market] <<<
 
   // [messages] >>>
-  // Messages (issue 4 §7): verified members of the site only; a conversation only for its two
+  // Messages (issue 4 §7): verified members of the site and professionals working in it; a conversation only for its two
   // members (anyone else: 404). "nieuw" comes before "{id}".
   {
     namespace msg = handlers::messages;
     constexpr std::size_t kMessageForm = 64 * 1024;  // 5,000 characters, percent-encoded
-    r.Add({kGet, "/{city}/{site}/berichten/", "messages.list", msg::List, kForm, kSite, kSiteMember});
-    r.Add({kGet, "/{city}/{site}/berichten/nieuw", "messages.new_form", msg::NewForm, kForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/berichten/", "messages.list", msg::List, kForm, kSite, kSiteMemberOrProfessional});
+    r.Add({kGet, "/{city}/{site}/berichten/nieuw", "messages.new_form", msg::NewForm, kForm, kSite, kSiteMemberOrProfessional});
     r.Add({kPost, "/{city}/{site}/berichten/nieuw", "messages.create", msg::Create, kMessageForm, kSite,
-           kSiteMember});
-    r.Add({kGet, "/{city}/{site}/berichten/{id}", "messages.show", msg::Show, kForm, kSite, kSiteMember});
-    r.Add({kPost, "/{city}/{site}/berichten/{id}", "messages.reply", msg::Reply, kMessageForm, kSite, kSiteMember});
+           kSiteMemberOrProfessional});
+    r.Add({kGet, "/{city}/{site}/berichten/{id}", "messages.show", msg::Show, kForm, kSite, kSiteMemberOrProfessional});
+    r.Add({kPost, "/{city}/{site}/berichten/{id}", "messages.reply", msg::Reply, kMessageForm, kSite, kSiteMemberOrProfessional});
     r.Add({kGet, "/{city}/{site}/berichten/{id}/melden/{message}", "messages.report_form", msg::ReportForm, kForm,
-           kSite, kSiteMember});
+           kSite, kSiteMemberOrProfessional});
     r.Add({kPost, "/{city}/{site}/berichten/{id}/melden/{message}", "messages.report", msg::Report, kForm, kSite,
-           kSiteMember});
+           kSiteMemberOrProfessional});
   }
   // [messages] <<<
 
@@ -316,7 +320,7 @@ void AddRoutes(Router& r) {
     r.Add({kPost, "/{city}/{site}/vragen/{id}/verwijderen", "questions.delete", qst::Delete, kForm, kSite,
            kSiteMember});
     r.Add({kPost, "/{city}/{site}/vragen/{id}/antwoorden", "questions.answer", qst::Answer, kQuestionForm, kSite,
-           kSiteMember});
+           kSiteMemberOrProfessional});  // professionals working in the site answer too (issue 5 §6)
     r.Add({kPost, "/{city}/{site}/vragen/{id}/geholpen", "questions.helpful", qst::Helpful, kForm, kSite,
            kSiteMember});
     r.Add({kPost, "/{city}/{site}/vragen/{id}/antwoorden/{answer}/verwijderen", "questions.delete_answer",
@@ -434,6 +438,22 @@ void AddRoutes(Router& r) {
            nws::DeleteCategory, kForm, kSite, kSiteBuurtverbinder});
   }
   // [newsx] <<<
+
+  // [roles] >>>
+  // Professionals and invitations (issue 3 §3–4, issue 5 §6): anyone sees a site's professionals;
+  // a professional working in the site sees the questions addressed to them; a member sees and
+  // withdraws their own open invitations (others': 404 by the service).
+  {
+    namespace rol = handlers::roles;
+    r.Add({kGet, "/{city}/{site}/wijkprofessionals/", "roles.professionals", rol::Professionals, kForm, kSite,
+           kPublic});
+    r.Add({kGet, "/{city}/{site}/wijkprofessionals/vragen", "roles.addressed", rol::AddressedToMe, kForm, kSite,
+           kSiteMemberOrProfessional});
+    r.Add({kGet, "/{city}/{site}/uitnodigingen/", "roles.invitations", rol::Invitations, kForm, kSite, kSiteMember});
+    r.Add({kPost, "/{city}/{site}/uitnodigingen/{id}/intrekken", "roles.withdraw_invitation", rol::WithdrawInvitation,
+           kForm, kSite, kSiteMember});
+  }
+  // [roles] <<<
 
   // Development mail: the .eml files of `make run` (404 outside development mode; issue 3 §2)
   r.Add({kGet, "/dev/mail", "dev.mail", dev::MailList, kForm, kPlatform, kDevelopment});

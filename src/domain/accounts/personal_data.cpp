@@ -577,6 +577,24 @@ std::vector<TableDecl> Build() {
                 {"created_at", kExported, kTime}}});
   // [newsx] <<<
 
+  // [roles] >>>
+  // --- migrations/0020_professional_roles.sql: questions addressed to a professional (personal
+  // data of the professional: which questions they were asked; the asker's part is the question
+  // itself, exported above) and withdrawn invitations (a time only: the invitation is the
+  // inviter's, exported with it, and both go with the account). ---------------------------------
+  d.push_back({"question_addressees",
+               LinkKind::kUserId,
+               "professional_id",
+               "questions_addressed_to_you",
+               false,
+               "created_at",
+               {{"question_id", kExported, kInteger},
+                {"site_id", kExported, kInteger},
+                {"professional_id", kNotPersonal},
+                {"created_at", kExported, kTime}}});
+  d.push_back(Public("invitation_withdrawals", {"invitation_id", "withdrawn_at"}));
+  // [roles] <<<
+
   return d;
 }
 

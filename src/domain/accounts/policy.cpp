@@ -30,6 +30,9 @@ Decision Decide(const Actor& a, Access access, bool dev_mode) {
     case Access::kOperator:
       if (!a.operator_) return Decision::kForbidden;
       return a.has_totp ? Decision::kAllow : Decision::kNeedTwoFactorSetup;
+    case Access::kSiteMemberOrProfessional:
+      if (a.membership && a.membership->status == MemberStatus::kVerified) return Decision::kAllow;
+      return a.professional ? Decision::kAllow : Decision::kForbidden;
     case Access::kCityBoard:
       if (!a.city_board) return Decision::kForbidden;
       return a.has_totp ? Decision::kAllow : Decision::kNeedTwoFactorSetup;
@@ -49,8 +52,26 @@ std::string_view AccessName(Access access) {
     case Access::kOperator: return "operator";
     case Access::kDevelopment: return "development";
     case Access::kCityBoard: return "city-board";
+    case Access::kSiteMemberOrProfessional: return "site-member-or-professional";
   }
   return "?";
+}
+
+std::optional<ProfessionalRole> ProfessionalIn(const std::vector<ProfessionalLink>& links,
+                                               const std::vector<std::string>& site_buurt_codes) {
+  for (const auto& link : links) {
+    if (!link.linked) continue;  // a profile left behind after the organisation removed them
+    for (const auto& code : link.buurt_codes) {
+      for (const auto& site_code : site_buurt_codes) {
+        if (code == site_code) return ProfessionalRole{link.organisation_id, link.organisation_name};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+bool MayManageOrganisation(bool is_operator, bool is_admin_of_organisation) {
+  return is_operator || is_admin_of_organisation;
 }
 
 }  // namespace buurtplein::domain::accounts

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "domain/accounts/policy.hpp"
 #include "domain/common/text.hpp"
 
 namespace buurtplein::domain::directory {
@@ -264,9 +265,10 @@ Page<ServiceAtLocation> DirectoryService::ServicesAtLocations(CityId city, const
 }
 
 bool DirectoryService::MayEditOrganization(CityId city, const Editor& editor, OrganizationId org) {
-  if (editor.operator_ || editor.import) return true;
-  if (!editor.user) return false;
-  return store_.directory().RoleOf(city, org, *editor.user) == OrgRole::kAdmin;
+  if (editor.import) return true;
+  // The one policy decides (issue 3 §4): operators and the organisation's admins.
+  const bool admin = editor.user && store_.directory().RoleOf(city, org, *editor.user) == OrgRole::kAdmin;
+  return accounts::MayManageOrganisation(editor.operator_, admin);
 }
 
 bool DirectoryService::MayEditService(CityId city, const Editor& editor, const Service& service) {

@@ -39,6 +39,12 @@ Result<std::string> MessageService::CleanBody(const std::string& body) {
   return out;
 }
 
+bool MessageService::MayTakePart(SiteId site, UserId user) {
+  auto membership = store_.memberships().FindMembership(site, user);
+  if (membership && membership->status == accounts::MemberStatus::kVerified) return true;
+  return participant_ && participant_(site, user);
+}
+
 Result<ConversationId> MessageService::Start(SiteId site, const Viewer& viewer, UserId other,
                                              std::optional<market::ListingId> listing, const std::string& body) {
   if (!viewer.user || !viewer.member) return MembersOnly();
@@ -47,8 +53,7 @@ Result<ConversationId> MessageService::Start(SiteId site, const Viewer& viewer, 
     e.field = "body";
     return e;
   }
-  auto membership = store_.memberships().FindMembership(site, other);
-  if (!membership || membership->status != accounts::MemberStatus::kVerified) {
+  if (!MayTakePart(site, other)) {
     return MakeError(ErrorCode::kNotFound, "This neighbour cannot receive messages here.");
   }
   auto clean = CleanBody(body);

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -49,6 +50,13 @@ class MessageService final : public accounts::ContentEraser {
   /// The message, when the viewer is a member of its conversation.
   Result<Message> FindMessage(SiteId site, ConversationId id, MessageId message, const Viewer& viewer);
 
+  /// Who besides verified members may take part in the site's conversations: a professional
+  /// working in the site (issue 5 §6), decided by the policy through this check (runtime).
+  void SetParticipantCheck(std::function<bool(SiteId, UserId)> check) { participant_ = std::move(check); }
+  /// True when `user` may receive and send messages in the site: a verified member, or someone
+  /// the participant check admits.
+  bool MayTakePart(SiteId site, UserId user);
+
   /// Account deletion: the person's messages are removed or stay without their name.
   Status EraseContent(UserId user, accounts::ContentChoice choice) override;
 
@@ -58,6 +66,7 @@ class MessageService final : public accounts::ContentEraser {
  private:
   Store& store_;
   const Clock& clock_;
+  std::function<bool(SiteId, UserId)> participant_;
 };
 
 }  // namespace buurtplein::domain::messages

@@ -133,19 +133,29 @@ std::vector<Question> QuestionService::Waiting(SiteId site, const Viewer& viewer
 }
 
 Result<Answer> QuestionService::AnswerQuestion(SiteId site, QuestionId id, const Viewer& viewer,
-                                               const std::string& body_markdown) {
+                                               const std::string& body_markdown,
+                                               const std::optional<accounts::ProfessionalRole>& professional) {
   auto q = Find(site, id, viewer);
   if (!q) return q.error();
-  if (!viewer.user || !viewer.member) {
+  if (!viewer.user || (!viewer.member && !professional)) {
     return MakeError(ErrorCode::kForbidden, "Only verified members of this neighbourhood can answer.");
   }
   auto clean = CleanAnswer(body_markdown);
   if (!clean) return clean.error();
   AnswerDraft draft;
   draft.body_markdown = *clean;
-  // Professionals arrive with the sociale kaart (issue 5): until the membership carries a
-  // professional role and its organisation, every answer is a neighbour's.
-  draft.is_professional = false;
+  // Recorded now, so the badge stays as it was when the professional moves on.
+  draft.is_professional = professional.has_value();
+  if (professional) {
+    // At most 200 bytes (the column holds 200 characters), cut on a character boundary.
+    std::string name = professional->organisation_name;
+    if (name.size() > 200) {
+      std::size_t cut = 200;
+      while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+      name.resize(cut);
+    }
+    draft.organisation_name = std::move(name);
+  }
   auto a = store_.questions().CreateAnswer(site, id, *viewer.user, draft, clock_.Now());
   if (!a) return a.error();
   Index(site, id);

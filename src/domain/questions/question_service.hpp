@@ -2,6 +2,7 @@
 #include <functional>
 #include <optional>
 
+#include "domain/accounts/policy.hpp"
 #include "domain/accounts/privacy_service.hpp"
 #include "domain/common/app_error.hpp"
 #include "domain/common/clock.hpp"
@@ -44,8 +45,12 @@ class QuestionService final : public accounts::ContentEraser {
   /// Questions waiting for an answer, newest first, at most `limit` (site home).
   std::vector<Question> Waiting(SiteId site, const Viewer& viewer, int limit = 3);
 
-  /// A verified member answers. Whether they answer as a professional comes from their role.
-  Result<Answer> AnswerQuestion(SiteId site, QuestionId id, const Viewer& viewer, const std::string& body_markdown);
+  /// A verified member, or a professional working in the site, answers. `professional` is the
+  /// policy's answer for this site (accounts::ProfessionalIn): when set, the answer carries the
+  /// badge and the organisation's name — also when the professional lives here, since they work
+  /// here too; a professional who lives here but works elsewhere answers as a neighbour.
+  Result<Answer> AnswerQuestion(SiteId site, QuestionId id, const Viewer& viewer, const std::string& body_markdown,
+                                const std::optional<accounts::ProfessionalRole>& professional = std::nullopt);
   /// Page `page` of the question's answers, oldest first.
   Result<AnswerPage> Answers(SiteId site, QuestionId id, const Viewer& viewer, int page);
   /// The answer's author or a buurtverbinder deletes an answer.

@@ -49,6 +49,10 @@
 // [newsx] >>>
 // [newsx] <<<
 
+// [roles] >>>
+#include "store/roles/sql_repository.hpp"
+// [roles] <<<
+
 
 namespace buurtplein::store::postgres {
 namespace {
@@ -121,6 +125,10 @@ class PostgresStore final : public domain::Store {
 
   // [newsx] >>>
   // [newsx] <<<
+
+  // [roles] >>>
+  domain::roles::RolesRepository& roles() override { return roles_; }
+  // [roles] <<<
 
   domain::accounts::PersonalDataRepository& personal_data() override { return personal_data_; }
   std::string engine() const override { return "postgresql"; }
@@ -218,6 +226,11 @@ class PostgresStore final : public domain::Store {
 
   // [newsx] >>>
   // [newsx] <<<
+
+  // [roles] >>>
+  PostgresDirectoryRunner roles_runner_{pool_};
+  store::roles::SqlRolesRepository roles_{roles_runner_};
+  // [roles] <<<
 
   PostgresPersonalDataRepository personal_data_;
   PostgresTwoFactorRepository two_factor_;

@@ -46,6 +46,10 @@
 // [newsx] >>>
 // [newsx] <<<
 
+// [roles] >>>
+#include "store/roles/sql_repository.hpp"
+// [roles] <<<
+
 
 namespace buurtplein::store::sqlite {
 namespace {
@@ -111,6 +115,10 @@ class SqliteStore final : public domain::Store {
 
   // [newsx] >>>
   // [newsx] <<<
+
+  // [roles] >>>
+  domain::roles::RolesRepository& roles() override { return roles_; }
+  // [roles] <<<
 
   domain::accounts::PersonalDataRepository& personal_data() override { return personal_data_; }
   std::string engine() const override { return "sqlite"; }
@@ -209,6 +217,11 @@ class SqliteStore final : public domain::Store {
 
   // [newsx] >>>
   // [newsx] <<<
+
+  // [roles] >>>
+  SqliteDirectoryRunner roles_runner_{db_};
+  store::roles::SqlRolesRepository roles_{roles_runner_};
+  // [roles] <<<
 
   SqlitePersonalDataRepository personal_data_;
   SqliteTwoFactorRepository two_factor_;

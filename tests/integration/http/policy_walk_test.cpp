@@ -31,10 +31,13 @@ enum class Role {
   kOperator,
   kBoard,       // on the association board of the walked city (Nijmegen)
   kBoardOther,  // on the board of another city (Arnhem)
+  kProfessionalA,  // a professional of an organisation, working in site A, living nowhere here
+  kOrgAdmin,       // admin of an organisation of the city, no member or professional of any site
 };
 constexpr Role kRoles[] = {Role::kAnonymous,       Role::kUnverified,      Role::kMemberA,
                            Role::kMemberB,         Role::kBuurtverbinderA, Role::kBuurtverbinderB,
-                           Role::kOperator,        Role::kBoard,           Role::kBoardOther};
+                           Role::kOperator,        Role::kBoard,           Role::kBoardOther,
+                           Role::kProfessionalA,   Role::kOrgAdmin};
 
 const char* Name(Role r) {
   switch (r) {
@@ -47,6 +50,8 @@ const char* Name(Role r) {
     case Role::kOperator: return "operator";
     case Role::kBoard: return "board of the city";
     case Role::kBoardOther: return "board of another city";
+    case Role::kProfessionalA: return "professional working in A";
+    case Role::kOrgAdmin: return "organisation admin";
   }
   return "?";
 }
@@ -76,6 +81,11 @@ Expect Promise(Access access, Role role) {
     case Access::kCityBoard:
       if (anonymous) return Expect::kLogin;
       return role == Role::kBoard ? Expect::kAllowed : Expect::kForbidden;
+    case Access::kSiteMemberOrProfessional:
+      if (anonymous) return Expect::kLogin;
+      return role == Role::kMemberA || role == Role::kBuurtverbinderA || role == Role::kProfessionalA
+                 ? Expect::kAllowed
+                 : Expect::kForbidden;
   }
   return Expect::kForbidden;
 }
@@ -106,6 +116,27 @@ class PolicyWalk : public ::testing::Test {
         return;
       }
       if (role == Role::kUnverified) return;
+      if (role == Role::kProfessionalA || role == Role::kOrgAdmin) {
+        // Linked to a (made-up) organisation on the sociale kaart; the professional's profile
+        // names a buurt of site A only. Neither is a member of any site.
+        const auto nijmegen = store.cities().FindCityBySlug("nijmegen");
+        domain::directory::Organization o;
+        o.name = std::string("Voorbeeldorganisatie ") + Name(role);
+        auto org = store.directory().CreateOrganization(nijmegen->id, o, 1);
+        ASSERT_TRUE(org.ok());
+        const auto org_role = role == Role::kOrgAdmin ? domain::directory::OrgRole::kAdmin
+                                                      : domain::directory::OrgRole::kProfessional;
+        ASSERT_TRUE(store.directory().SetOrganizationRole(nijmegen->id, org->id, user->id, org_role, 1).ok());
+        if (role == Role::kProfessionalA) {
+          domain::directory::Professional p;
+          p.user = user->id;
+          p.organization = org->id;
+          p.display_name = "Professional A";
+          p.buurt_codes = {OnlyInA()};
+          ASSERT_TRUE(store.directory().SaveProfessional(nijmegen->id, p, 1).ok());
+        }
+        return;
+      }
       Membership m;
       m.kind = MembershipKind::kHome;
       m.status = MemberStatus::kVerified;
@@ -124,6 +155,21 @@ class PolicyWalk : public ::testing::Test {
     make(Role::kOperator, "operator@example.nl");
     make(Role::kBoard, "board@example.nl");
     make(Role::kBoardOther, "board-arnhem@example.nl");
+    make(Role::kProfessionalA, "professional-a@example.nl");
+    make(Role::kOrgAdmin, "org-admin@example.nl");
+  }
+
+  // A buurt of site A that site B does not cover.
+  std::string OnlyInA() {
+    auto& store = server_.runtime().store();
+    const auto city = store.cities().FindCityBySlug("nijmegen");
+    const auto a = store.sites().FindSiteBySlug(city->id, "oost");
+    const auto b = store.sites().FindSiteBySlug(city->id, "zuid");
+    for (const auto& code : a->buurt_codes) {
+      if (std::find(b->buurt_codes.begin(), b->buurt_codes.end(), code) == b->buurt_codes.end()) return code;
+    }
+    ADD_FAILURE() << "site A has no buurt of its own";
+    return {};
   }
 
   // A fresh session for the role (the second factor done), as a login would leave it.
@@ -142,12 +188,12 @@ class PolicyWalk : public ::testing::Test {
     client.SetCookie("bp_session", token);
   }
 
-  static std::string Concrete(const std::string& pattern) {
+  static std::string Concrete(const std::string& pattern, const char* site = "oost") {
     std::string out;
     for (auto seg : http::SplitPath(pattern)) {
       std::string s(seg);
       if (s == "{city}") s = "nijmegen";
-      else if (s == "{site}") s = "oost";
+      else if (s == "{site}") s = site;
       else if (!s.empty() && s.front() == '{') s = "1";  // ids, tokens, files: any value passes the policy first
       out += "/" + s;
     }
@@ -204,6 +250,30 @@ TEST_F(PolicyWalk, EveryRouteWithEveryRoleGetsWhatItsRulePromises) {
     }
   }
   EXPECT_GT(checked, 100);
+}
+
+// The professional working in site A and the organisation admin reach nothing of site B's that
+// is not public: every rule that is not public, walked on B's address.
+TEST_F(PolicyWalk, ProfessionalAndOrganisationAdminCannotReachSiteBsPrivatePages) {
+  int checked = 0;
+  for (const auto& route : server_.runtime().app().router().routes()) {
+    if (route.scope != http::Scope::kSite) continue;
+    if (route.access != Access::kSiteMember && route.access != Access::kSiteMemberOrProfessional &&
+        route.access != Access::kSiteBuurtverbinder) {
+      continue;
+    }
+    const std::string path = Concrete(route.pattern, "zuid");
+    const bool post = route.method == http::Method::kPost;
+    for (Role role : {Role::kProfessionalA, Role::kOrgAdmin}) {
+      BrowserClient client(server_);
+      LogIn(client, role);
+      if (post) client.Get("/privacy");
+      auto r = post ? client.Post(path, "") : client.Get(path);
+      EXPECT_EQ(r.status, 403) << route.name << " " << path << " as " << Name(role);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 20);
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 // The operator's page (/beheer/) and the association's pages (/{city}/vereniging/). Operators
-// see e-mail addresses here, to appoint people by them; nobody else does: the association's
-// page shows names only, its board page figures only.
+// appoint people by the e-mail address of their account and see role holders' addresses masked
+// (docs/decisions/0008); nobody else sees addresses: the association's page shows names only, its
+// board page figures only.
 #include "http/handlers/accounts/roles.hpp"
 
 #include <algorithm>
 #include <charconv>
 
+#include "domain/roles/professional_service.hpp"
 #include "view/i18n.hpp"
 
 namespace buurtplein::http::handlers::accounts {
@@ -57,7 +59,11 @@ nlohmann::json Holders(const std::vector<domain::accounts::RoleHolder>& holders,
   nlohmann::json list = nlohmann::json::array();
   for (const auto& h : holders) {
     nlohmann::json item = {{"name", h.display_name}};
-    if (with_email) item["email"] = h.email;
+    // [roles] >>>
+    // Masked (j***@example.nl): enough to tell two people with the same name apart, never the
+    // whole address of someone else (issue 3 §5; docs/decisions/0008).
+    if (with_email) item["email"] = domain::roles::MaskEmail(h.email);
+    // [roles] <<<
     if (!remove_base.empty()) item["remove_url"] = remove_base + std::to_string(h.user.value) + "/verwijderen";
     list.push_back(std::move(item));
   }

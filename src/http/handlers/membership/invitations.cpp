@@ -2,6 +2,7 @@
 // logged in and accepts becomes a verified member of the site.
 #include "http/handlers/membership/common.hpp"
 #include "http/handlers/membership/membership.hpp"
+#include "domain/roles/professional_service.hpp"
 #include "view/i18n.hpp"
 
 namespace buurtplein::http::handlers::membership {
@@ -25,6 +26,12 @@ Response InvitationPage(Context& ctx, const domain::AppError* error) {
   auto inviter = ctx.services.memberships->InviterName(ctx.site->id, token);
   extra["valid"] = inviter.ok();
   if (inviter) extra["inviter"] = *inviter;
+  // [roles] >>>
+  // A withdrawn invitation says so (issue 3 §3), rather than just "not valid".
+  if (!inviter && ctx.services.professionals) {
+    extra["withdrawn"] = ctx.services.professionals->IsWithdrawn(ctx.site->id, token);
+  }
+  // [roles] <<<
   auto r = FormPageOf(ctx, "membership/invitation", ctx.T(Msg("Invitation")), nlohmann::json::object(), error, extra);
   if (!error && !inviter) r.status = 404;
   return r;

@@ -29,7 +29,10 @@ domain::AppError NoRecipient() {
 }
 
 Viewer ViewerOf(const Context& ctx) {
-  return Viewer::Of(ctx.auth ? std::optional<UserId>(ctx.auth->user.id) : std::nullopt, ctx.membership);
+  Viewer v = Viewer::Of(ctx.auth ? std::optional<UserId>(ctx.auth->user.id) : std::nullopt, ctx.membership);
+  // A professional working in the site takes part in conversations without living there.
+  if (v.user && ctx.professional) v.member = true;
+  return v;
 }
 
 MessageService& Service(const Context& ctx) { return *ctx.services.messages; }
@@ -154,8 +157,7 @@ namespace {
 Result<std::pair<UserId, std::string>> Recipient(Context& ctx, const std::string& raw) {
   auto id = ParseId(raw);
   if (!id) return NoRecipient();
-  auto membership = ctx.services.store.memberships().FindMembership(ctx.site->id, UserId{*id});
-  if (!membership || membership->status != domain::accounts::MemberStatus::kVerified) return NoRecipient();
+  if (!Service(ctx).MayTakePart(ctx.site->id, UserId{*id})) return NoRecipient();
   auto user = ctx.services.store.users().FindUser(UserId{*id});
   if (!user) return NoRecipient();
   return std::pair{user->id, user->display_name};

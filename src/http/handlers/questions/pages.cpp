@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "domain/questions/question_service.hpp"
+#include "domain/roles/professional_service.hpp"
 #include "http/handlers/form_page.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
@@ -35,6 +36,41 @@ Viewer ViewerOf(const Context& ctx) {
 }
 
 QuestionService& Service(const Context& ctx) { return *ctx.services.questions; }
+
+std::string QuestionsUrl(const Context& ctx);
+
+// The viewer of one question: a professional working in the site sees a members-only question
+// when it was addressed to them (issue 5 §6), as members do.
+Viewer ViewerFor(const Context& ctx, QuestionId id) {
+  Viewer v = ViewerOf(ctx);
+  if (!v.member && v.user && ctx.professional && ctx.services.professionals &&
+      ctx.services.professionals->AddresseeOf(ctx.site->id, id) == v.user) {
+    v.member = true;
+  }
+  return v;
+}
+
+// The professionals a resident may address a question to, with the chosen one selected.
+nlohmann::json ProfessionalChoices(const Context& ctx, const std::string& chosen) {
+  nlohmann::json list = nlohmann::json::array();
+  if (!ctx.services.professionals) return list;
+  for (const auto& p : ctx.services.professionals->Choices(*ctx.site)) {
+    const std::string id = std::to_string(p.user.value);
+    list.push_back({{"id", id},
+                    {"name", p.display_name},
+                    {"organisation", p.organization_name},
+                    {"selected", id == chosen}});
+  }
+  return list;
+}
+
+nlohmann::json FormExtra(const Context& ctx, const std::string& chosen_professional) {
+  auto choices = ProfessionalChoices(ctx, chosen_professional);
+  return {{"action", QuestionsUrl(ctx) + "nieuw"},
+          {"questions_url", QuestionsUrl(ctx)},
+          {"professionals", choices},
+          {"has_professionals", !choices.empty()}};
+}
 
 std::optional<std::int64_t> ParseId(const std::string& raw) {
   std::int64_t id = 0;
@@ -111,7 +147,7 @@ Result<Response> ListPage(Context& ctx, bool answered) {
 // The question's page; with `error` the answer form shows it (and what was written).
 Result<Response> ShowPage(Context& ctx, QuestionId id, const domain::AppError* error, const std::string& answer_text,
                           int status) {
-  const Viewer viewer = ViewerOf(ctx);
+  const Viewer viewer = ViewerFor(ctx, id);
   auto q = Service(ctx).Find(ctx.site->id, id, viewer);
   if (!q) return q.error();
   auto page = PageOf(ctx);
@@ -140,11 +176,23 @@ Result<Response> ShowPage(Context& ctx, QuestionId id, const domain::AppError* e
   data["answers"] = list;
   data["has_answers"] = !list.empty();
   data["questions_url"] = QuestionsUrl(ctx);
-  data["can_answer"] = viewer.member;
+  // [roles] >>>
+  // A professional working in the site answers too, with their badge (issue 5 §6).
+  const bool can_answer = viewer.member || (viewer.user && ctx.professional);
+  data["can_answer"] = can_answer;
+  if (ctx.professional) data["answer_as_professional"] = ctx.professional->organisation_name;
+  if (ctx.services.professionals) {
+    if (auto to = ctx.services.professionals->AddresseeOf(ctx.site->id, id)) {
+      if (auto pro = ctx.services.professionals->FindInSite(*ctx.site, *to)) {
+        data["addressed_to"] = {{"name", pro->display_name}, {"organisation", pro->organization_name}};
+      }
+    }
+  }
+  // [roles] <<<
   data["can_delete"] = QuestionService::MayDelete(q->author, viewer);
   data["logged_out"] = !viewer.user.has_value();
   data["login_url"] = "/account/login?next=" + QuestionUrl(ctx, id);
-  data["not_site_member"] = viewer.user.has_value() && !viewer.member;
+  data["not_site_member"] = viewer.user.has_value() && !can_answer;
   data["join_url"] = ctx.site_url + "join";
   data["values"] = {{"answer", answer_text}};
   data["has_errors"] = false;
@@ -159,7 +207,7 @@ Result<Response> ShowPage(Context& ctx, QuestionId id, const domain::AppError* e
   if (answers->page > 1) data["prev_url"] = answers->page == 2 ? base : base + "?page=" + std::to_string(answers->page - 1);
   if (answers->has_more) data["next_url"] = base + "?page=" + std::to_string(answers->page + 1);
   data["has_pages"] = answers->page > 1 || answers->has_more;
-  const bool has_forms = viewer.member;
+  const bool has_forms = can_answer;
   if (has_forms) data["csrf"] = ctx.CsrfToken();
   const std::string notice = ctx.req.Query("notice");
   if (notice == "asked") data["notice"] = ctx.T(Msg("Your question is posted. Neighbours can answer it now."));
@@ -196,7 +244,7 @@ Result<Response> Show(Context& ctx) {
 
 Result<Response> NewForm(Context& ctx) {
   return handlers::FormPage(ctx, "questions/form", ctx.T(Msg("Ask a question")), FormValues("", "", Visibility::kPublic),
-                            nullptr, 200, {{"action", QuestionsUrl(ctx) + "nieuw"}, {"questions_url", QuestionsUrl(ctx)}});
+                            nullptr, 200, FormExtra(ctx, ctx.req.Query("professional")));
 }
 
 Result<Response> Create(Context& ctx) {
@@ -211,13 +259,41 @@ Result<Response> Create(Context& ctx) {
   } else {
     return BadForm();
   }
+  // [roles] >>>
+  // Optionally addressed to a professional working in the site: checked before the question
+  // is stored, so a wrong choice stores nothing.
+  const std::string professional = ctx.req.Form("professional");
+  std::optional<domain::UserId> addressee;
+  if (!professional.empty()) {
+    auto pid = ParseId(professional);
+    if (!pid || !ctx.services.professionals) return BadForm();
+    if (auto pro = ctx.services.professionals->FindInSite(*ctx.site, domain::UserId{*pid}); !pro) {
+      auto e = pro.error();
+      e.code = ErrorCode::kValidation;
+      e.field = "professional";
+      return handlers::FormPage(ctx, "questions/form", ctx.T(Msg("Ask a question")),
+                                FormValues(d.title, d.body_markdown, d.visibility), &e, 422,
+                                FormExtra(ctx, professional));
+    }
+    addressee = domain::UserId{*pid};
+  }
+  // [roles] <<<
   auto q = Service(ctx).Ask(ctx.site->id, ViewerOf(ctx), d);
   if (!q) {
     if (q.error().code != ErrorCode::kValidation) return q.error();
     return handlers::FormPage(ctx, "questions/form", ctx.T(Msg("Ask a question")),
                               FormValues(d.title, d.body_markdown, d.visibility), &q.error(), 422,
-                              {{"action", QuestionsUrl(ctx) + "nieuw"}, {"questions_url", QuestionsUrl(ctx)}});
+                              FormExtra(ctx, professional));
   }
+  // [roles] >>>
+  if (addressee) {
+    if (auto s = ctx.services.professionals->AddressQuestion(*ctx.site, q->id, q->title, *addressee,
+                                                             ctx.PublicUrl(QuestionUrl(ctx, q->id)));
+        !s) {
+      return s.error();
+    }
+  }
+  // [roles] <<<
   return Redirect(303, QuestionUrl(ctx, q->id) + "?notice=asked");
 }
 
@@ -232,7 +308,8 @@ Result<Response> Answer(Context& ctx) {
   auto id = ParseId(ctx.Param("id"));
   if (!id) return NoQuestion();
   const std::string text = ctx.req.Form("answer");
-  auto a = Service(ctx).AnswerQuestion(ctx.site->id, QuestionId{*id}, ViewerOf(ctx), text);
+  auto a = Service(ctx).AnswerQuestion(ctx.site->id, QuestionId{*id}, ViewerFor(ctx, QuestionId{*id}), text,
+                                       ctx.professional);
   if (!a) {
     if (a.error().code != ErrorCode::kValidation) return a.error();
     return ShowPage(ctx, QuestionId{*id}, &a.error(), text, 422);

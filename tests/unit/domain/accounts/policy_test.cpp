@@ -28,18 +28,21 @@ enum class Kind {
   kBoardNo2fa,              // on the association board of this city, without two-step login
   kBoard,                   // ... with two-step login
   kBoardPendingSecondFactor,
+  kProfessional,            // a professional working in this site, no member of it
+  kProfessionalPendingSecondFactor,
 };
 
 const std::vector<Kind> kKinds = {Kind::kVisitor, Kind::kPendingSecondFactor, Kind::kResident,
                                   Kind::kUnverifiedMember, Kind::kPendingMember, Kind::kMember,
                                   Kind::kBuurtverbinderNo2fa, Kind::kBuurtverbinder, Kind::kUnverifiedBuurtverbinder,
                                   Kind::kOperatorNo2fa, Kind::kOperator, Kind::kOperatorPendingSecondFactor,
-                                  Kind::kBoardNo2fa, Kind::kBoard, Kind::kBoardPendingSecondFactor};
+                                  Kind::kBoardNo2fa, Kind::kBoard, Kind::kBoardPendingSecondFactor,
+                                  Kind::kProfessional, Kind::kProfessionalPendingSecondFactor};
 
 const std::vector<Access> kAccesses = {Access::kUnset,         Access::kPublic,        Access::kAnonymousOnly,
                                        Access::kPendingSecondFactor, Access::kAccount,  Access::kSiteMember,
                                        Access::kSiteBuurtverbinder, Access::kOperator, Access::kDevelopment,
-                                       Access::kCityBoard};
+                                       Access::kCityBoard, Access::kSiteMemberOrProfessional};
 
 Membership MakeMembership(MemberStatus status, MemberRole role = MemberRole::kMember) {
   Membership m;
@@ -95,6 +98,12 @@ Actor MakeActor(Kind kind) {
       a.has_totp = true;
       a.second_factor_done = false;
       break;
+    case Kind::kProfessional: a.professional = true; break;
+    case Kind::kProfessionalPendingSecondFactor:
+      a.professional = true;
+      a.has_totp = true;
+      a.second_factor_done = false;
+      break;
   }
   return a;
 }
@@ -116,6 +125,8 @@ const char* KindName(Kind k) {
     case Kind::kBoardNo2fa: return "board-no-2fa";
     case Kind::kBoard: return "board";
     case Kind::kBoardPendingSecondFactor: return "board-pending-second-factor";
+    case Kind::kProfessional: return "professional";
+    case Kind::kProfessionalPendingSecondFactor: return "professional-pending-second-factor";
   }
   return "?";
 }
@@ -131,24 +142,26 @@ constexpr Decision N = Decision::kNotFound;
 
 // Rows: actor kinds in kKinds order. Columns: kAccesses order (unset, public, anonymous-only,
 // pending-second-factor, account, site-member, site-buurtverbinder, operator, development,
-// city-board).
+// city-board, site-member-or-professional).
 // The development column is outside development mode; in it, every actor gets kAllow.
 const std::vector<std::vector<Decision>> kExpected = {
-    /* visitor                        */ {F, A, A, L, L, L, L, L, N, L},
-    /* pending-second-factor          */ {F, A, I, A, S, S, S, S, N, S},
-    /* resident                       */ {F, A, I, I, A, F, F, F, N, F},
-    /* unverified-member              */ {F, A, I, I, A, F, F, F, N, F},
-    /* pending-member                 */ {F, A, I, I, A, F, F, F, N, F},
-    /* member                         */ {F, A, I, I, A, A, F, F, N, F},
-    /* buurtverbinder-no-2fa          */ {F, A, I, I, A, A, T, F, N, F},
-    /* buurtverbinder                 */ {F, A, I, I, A, A, A, F, N, F},
-    /* unverified-buurtverbinder      */ {F, A, I, I, A, F, F, F, N, F},
-    /* operator-no-2fa                */ {F, A, I, I, A, F, F, T, N, F},
-    /* operator                       */ {F, A, I, I, A, F, F, A, N, F},
-    /* operator-pending-second-factor */ {F, A, I, A, S, S, S, S, N, S},
-    /* board-no-2fa                   */ {F, A, I, I, A, F, F, F, N, T},
-    /* board                          */ {F, A, I, I, A, F, F, F, N, A},
-    /* board-pending-second-factor    */ {F, A, I, A, S, S, S, S, N, S},
+    /* visitor                        */ {F, A, A, L, L, L, L, L, N, L, L},
+    /* pending-second-factor          */ {F, A, I, A, S, S, S, S, N, S, S},
+    /* resident                       */ {F, A, I, I, A, F, F, F, N, F, F},
+    /* unverified-member              */ {F, A, I, I, A, F, F, F, N, F, F},
+    /* pending-member                 */ {F, A, I, I, A, F, F, F, N, F, F},
+    /* member                         */ {F, A, I, I, A, A, F, F, N, F, A},
+    /* buurtverbinder-no-2fa          */ {F, A, I, I, A, A, T, F, N, F, A},
+    /* buurtverbinder                 */ {F, A, I, I, A, A, A, F, N, F, A},
+    /* unverified-buurtverbinder      */ {F, A, I, I, A, F, F, F, N, F, F},
+    /* operator-no-2fa                */ {F, A, I, I, A, F, F, T, N, F, F},
+    /* operator                       */ {F, A, I, I, A, F, F, A, N, F, F},
+    /* operator-pending-second-factor */ {F, A, I, A, S, S, S, S, N, S, S},
+    /* board-no-2fa                   */ {F, A, I, I, A, F, F, F, N, T, F},
+    /* board                          */ {F, A, I, I, A, F, F, F, N, A, F},
+    /* board-pending-second-factor    */ {F, A, I, A, S, S, S, S, N, S, S},
+    /* professional                   */ {F, A, I, I, A, F, F, F, N, F, A},
+    /* professional-pending-2nd-factor*/ {F, A, I, A, S, S, S, S, N, S, S},
 };
 
 TEST(PolicyTest, EveryAccessRuleForEveryKindOfActor) {
@@ -189,6 +202,37 @@ TEST(PolicyTest, BoardOfACityIsNoMemberOrBuurtverbinderOfItsSites) {
   EXPECT_EQ(Decide(board, Access::kOperator, false), Decision::kForbidden);
   board.city_board = false;  // the same person in another city
   EXPECT_EQ(Decide(board, Access::kCityBoard, false), Decision::kForbidden);
+}
+
+TEST(PolicyTest, AProfessionalWorksInASiteThroughALinkedProfileWithOneOfItsBuurten) {
+  ProfessionalLink linked{7, "Wijkteam (voorbeeld)", true, {"BU02680000", "BU02680001"}};
+  ProfessionalLink unlinked{8, "Oud werk (voorbeeld)", false, {"BU02680002"}};
+  ProfessionalLink second{9, "Zorg (voorbeeld)", true, {"BU02680003"}};
+  auto role = ProfessionalIn({linked, unlinked, second}, {"BU02680001", "BU02680009"});
+  ASSERT_TRUE(role.has_value());
+  EXPECT_EQ(role->organisation_id, 7);
+  EXPECT_EQ(role->organisation_name, "Wijkteam (voorbeeld)");
+  // The organisation no longer lists them there: no professional in that site.
+  EXPECT_FALSE(ProfessionalIn({linked, unlinked}, {"BU02680002"}).has_value());
+  // The first linked profile that works there answers for the site.
+  EXPECT_EQ(ProfessionalIn({unlinked, second, linked}, {"BU02680003", "BU02680000"})->organisation_id, 9);
+  EXPECT_FALSE(ProfessionalIn({}, {"BU02680000"}).has_value());
+  EXPECT_FALSE(ProfessionalIn({linked}, {}).has_value());
+}
+
+TEST(PolicyTest, AProfessionalIsNoMemberOfTheSitesTheyWorkIn) {
+  Actor pro = MakeActor(Kind::kProfessional);
+  EXPECT_EQ(Decide(pro, Access::kSiteMemberOrProfessional, false), Decision::kAllow);
+  EXPECT_EQ(Decide(pro, Access::kSiteMember, false), Decision::kForbidden);
+  EXPECT_EQ(Decide(pro, Access::kSiteBuurtverbinder, false), Decision::kForbidden);
+  pro.professional = false;  // the same person on a site where they do not work
+  EXPECT_EQ(Decide(pro, Access::kSiteMemberOrProfessional, false), Decision::kForbidden);
+}
+
+TEST(PolicyTest, OrganisationsAreManagedByTheirAdminsAndOperators) {
+  EXPECT_TRUE(MayManageOrganisation(false, true));
+  EXPECT_TRUE(MayManageOrganisation(true, false));
+  EXPECT_FALSE(MayManageOrganisation(false, false));
 }
 
 TEST(PolicyTest, TheTableHasEveryAccessRule) {

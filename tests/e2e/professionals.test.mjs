@@ -1,0 +1,122 @@
+// Professionals journey (issue 3 §4, issue 5 §6) through a real server with the demo loaded and
+// `serve --dev` (demo logins work only then). A demo resident of Oost looks at the site's
+// professionals, asks a question addressed to the demo wijkcoach (a made-up professional of a
+// made-up organisation, working in Oost without living there); the wijkcoach logs in, finds the
+// question among "questions for you" and answers; the answer shows the professional badge and the
+// organisation's name. Every page: axe (WCAG 2.x A/AA) with 0 violations, no console errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { launchBrowser, openPage, assertAccessible } from './lib/browser.mjs';
+
+const DEMO_PASSWORD = 'buurtplein demo wachtwoord';  // README "Demo logins"
+const SITE = '/nijmegen/oost/';
+const T = { timeout: 90_000 };
+const run = Date.now().toString(36);
+const QUESTION = `Waar kan ik terecht met vragen over mantelzorg? ${run}`;
+const PRO_NAME = 'Sanne Hulpvaardig';
+const PRO_ORG = 'Buurtteam Nijmegen (voorbeeld)';
+
+let server;
+let browser;
+const actors = [];
+
+before(async () => {
+  server = await startServer({ serveArgs: ['--dev'] });
+  browser = await launchBrowser();
+}, { timeout: 180_000 });
+
+after(async () => {
+  for (const a of actors) await a.context.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+const url = (path) => server.baseUrl + path;
+const path = (a) => new URL(a.page.url()).pathname;
+const heading = async (a) => (await a.page.textContent('h1')).trim();
+const button = (a, name) => a.page.locator('main').getByRole('button', { name, exact: true });
+
+async function actor(label) {
+  const context = await browser.newContext({ locale: 'nl-NL' });
+  const { page, problems } = await openPage(context);
+  const a = { label, context, page, problems };
+  actors.push(a);
+  return a;
+}
+
+async function visit(a, p, { status = 200 } = {}) {
+  const res = await a.page.goto(url(p));
+  assert.equal(res.status(), status, `${a.label}: GET ${p}`);
+  await assertAccessible(a.page, `${p} (${a.label})`);
+  return res;
+}
+
+async function follow(a, locator, { status = 200, label } = {}) {
+  const [res] = await Promise.all([a.page.waitForNavigation(), locator.click()]);
+  assert.equal(res.status(), status, `${a.label}: ${res.request().method()} ${res.url()}`);
+  await assertAccessible(a.page, `${label ?? path(a)} (${a.label})`);
+  return res;
+}
+
+async function logIn(a, email) {
+  await visit(a, '/account/login');
+  await a.page.fill('#field-email', email);
+  await a.page.fill('#field-password', DEMO_PASSWORD);
+  await follow(a, button(a, 'Inloggen'));
+  assert.equal(path(a), '/account/', `${a.label} is logged in`);
+}
+
+function assertNoProblems(...people) {
+  for (const a of people) assert.deepEqual(a.problems, [], `${a.label}: no console errors or failed requests`);
+}
+
+let questionPath;
+
+test('(1) a visitor sees the professionals of Oost, marked as examples', T, async () => {
+  const visitor = await actor('visitor');
+  await visit(visitor, SITE);
+  await follow(visitor, visitor.page.locator('.professionals-home a'));
+  assert.equal(await heading(visitor), 'Professionals in deze buurt');
+  const list = await visitor.page.textContent('.professional-list');
+  assert.match(list, new RegExp(PRO_NAME));
+  assert.match(list, /\(voorbeeld\)/, 'demo professionals say they are examples');
+  assertNoProblems(visitor);
+});
+
+test('(2) a resident asks the wijkcoach a question from her card', T, async () => {
+  const resident = await actor('resident');
+  await logIn(resident, 'bewoner1.oost@example.nl');
+  await visit(resident, `${SITE}wijkprofessionals/`);
+  const card = resident.page.locator('.professional-card', { hasText: PRO_NAME });
+  await follow(resident, card.getByRole('link', { name: `Stel ${PRO_NAME} een vraag` }));
+  assert.equal(await heading(resident), 'Stel een vraag');
+  const chosen = await resident.page.locator('#field-professional option:checked').textContent();
+  assert.match(chosen, new RegExp(PRO_NAME), 'the professional is chosen already');
+  await resident.page.fill('#field-title', QUESTION);
+  await resident.page.fill('#field-body', 'Ik zorg voor mijn moeder en loop vast.');
+  await follow(resident, button(resident, 'Vraag plaatsen'));
+  questionPath = path(resident);
+  assert.equal(await heading(resident), QUESTION);
+  assert.match(await resident.page.textContent('.addressed-to'), new RegExp(`${PRO_NAME} \\(${PRO_ORG.replace(/[()]/g, '\\$&')}\\)`));
+  assertNoProblems(resident);
+});
+
+test('(3) the wijkcoach logs in, finds the question and answers with her badge', T, async () => {
+  const pro = await actor('professional');
+  await logIn(pro, 'professional.buurtteam@example.nl');
+  await visit(pro, `${SITE}wijkprofessionals/vragen`);
+  assert.equal(await heading(pro), 'Vragen voor jou');
+  await follow(pro, pro.page.locator('.question-list .card-title a', { hasText: QUESTION }));
+  assert.equal(path(pro), questionPath);
+  await pro.page.fill('#field-answer', 'Kom langs op het spreekuur, dan kijken we samen naar mantelzorgondersteuning.');
+  await follow(pro, button(pro, 'Antwoord versturen'));
+  const answer = pro.page.locator('.answer', { hasText: 'mantelzorgondersteuning' });
+  assert.match(await answer.locator('.tag-professional').textContent(), new RegExp(`Professional: ${PRO_ORG.replace(/[()]/g, '\\$&')}`));
+
+  // Anyone sees the badge and the organisation.
+  const visitor = await actor('visitor after');
+  await visit(visitor, questionPath);
+  assert.match(await visitor.page.textContent('.answer-list'), new RegExp(PRO_ORG.replace(/[()]/g, '\\$&')));
+  assertNoProblems(pro, visitor);
+});
