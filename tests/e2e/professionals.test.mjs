@@ -3,7 +3,8 @@
 // professionals, asks a question addressed to the demo wijkcoach (a made-up professional of a
 // made-up organisation, working in Oost without living there); the wijkcoach logs in, finds the
 // question among "questions for you" and answers; the answer shows the professional badge and the
-// organisation's name. Every page: axe (WCAG 2.x A/AA) with 0 violations, no console errors.
+// organisation's name. The resident then sends her a message from her card, and withdraws an
+// invitation link. Every page: axe (WCAG 2.x A/AA) with 0 violations, no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer } from './lib/server.mjs';
@@ -72,6 +73,8 @@ function assertNoProblems(...people) {
 }
 
 let questionPath;
+let resident;
+let pro;
 
 test('(1) a visitor sees the professionals of Oost, marked as examples', T, async () => {
   const visitor = await actor('visitor');
@@ -85,7 +88,7 @@ test('(1) a visitor sees the professionals of Oost, marked as examples', T, asyn
 });
 
 test('(2) a resident asks the wijkcoach a question from her card', T, async () => {
-  const resident = await actor('resident');
+  resident = await actor('resident');
   await logIn(resident, 'bewoner1.oost@example.nl');
   await visit(resident, `${SITE}wijkprofessionals/`);
   const card = resident.page.locator('.professional-card', { hasText: PRO_NAME });
@@ -103,7 +106,7 @@ test('(2) a resident asks the wijkcoach a question from her card', T, async () =
 });
 
 test('(3) the wijkcoach logs in, finds the question and answers with her badge', T, async () => {
-  const pro = await actor('professional');
+  pro = await actor('professional');
   await logIn(pro, 'professional.buurtteam@example.nl');
   await visit(pro, `${SITE}wijkprofessionals/vragen`);
   assert.equal(await heading(pro), 'Vragen voor jou');
@@ -119,4 +122,29 @@ test('(3) the wijkcoach logs in, finds the question and answers with her badge',
   await visit(visitor, questionPath);
   assert.match(await visitor.page.textContent('.answer-list'), new RegExp(PRO_ORG.replace(/[()]/g, '\\$&')));
   assertNoProblems(pro, visitor);
+});
+
+test('(4) the resident sends the wijkcoach a message from her card, and she reads it', T, async () => {
+  await visit(resident, `${SITE}wijkprofessionals/`);
+  const card = resident.page.locator('.professional-card', { hasText: PRO_NAME });
+  await follow(resident, card.getByRole('link', { name: `Stuur ${PRO_NAME} een bericht` }));
+  await resident.page.fill('#field-body', `Hallo Sanne, mag ik eens langskomen? ${run}`);
+  await follow(resident, button(resident, 'Stuur je bericht'));
+  const conversation = path(resident);
+  await visit(pro, conversation);
+  assert.match(await pro.page.textContent('main'), new RegExp(`mag ik eens langskomen\\? ${run}`));
+  assertNoProblems(resident, pro);
+});
+
+test('(5) the resident withdraws an invitation link', T, async () => {
+  await visit(resident, `${SITE}invite`);
+  await follow(resident, button(resident, 'Maak een uitnodigingslink'));
+  await follow(resident, resident.page.locator('main').getByRole('link', { name: 'Bekijk je open uitnodigingen of trek er een in' }));
+  assert.equal(await heading(resident), 'Je open uitnodigingen');
+  const before = await resident.page.locator('.invitation-card').count();
+  assert.ok(before >= 1, 'the new invitation is listed');
+  await follow(resident, resident.page.locator('.invitation-card button').first());
+  assert.equal(await resident.page.locator('.invitation-card').count(), before - 1);
+  assert.match(await resident.page.textContent('[role=status]'), /ingetrokken/);
+  assertNoProblems(resident);
 });

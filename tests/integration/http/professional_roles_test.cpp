@@ -262,6 +262,20 @@ TEST_F(ProfessionalRolesTest, AMemberWithdrawsAnInvitationAndTheLinkSaysSo) {
   EXPECT_TRUE(Has(link.body, "Je buur heeft deze uitnodiging ingetrokken.")) << link.body;
   EXPECT_NE(d.Post("/nijmegen/oost/invitation/" + token, "").status, 303);
   EXPECT_FALSE(server_.runtime().store().memberships().FindMembership(oost_.id, dana).has_value());
+
+  // A new invitation works, also for an account whose e-mail address is not confirmed yet:
+  // membership proves living here, not a mailbox (docs/decisions/0008).
+  ASSERT_FALSE(server_.runtime().store().users().FindUser(dana)->email_verified_at.has_value());
+  anna.Get("/nijmegen/oost/invite");
+  auto again = anna.Post("/nijmegen/oost/invite", "");
+  const auto at2 = again.body.find("/invitation/");
+  ASSERT_NE(at2, std::string::npos);
+  const std::string token2 = again.body.substr(at2 + 12, again.body.find('"', at2) - at2 - 12);
+  d.Get("/nijmegen/oost/invitation/" + token2);
+  EXPECT_EQ(d.Post("/nijmegen/oost/invitation/" + token2, "").status, 303);
+  auto joined = server_.runtime().store().memberships().FindMembership(oost_.id, dana);
+  ASSERT_TRUE(joined.has_value());
+  EXPECT_EQ(joined->status, MemberStatus::kVerified);
 }
 
 TEST(MaskEmail, ShowsTheFirstCharacterAndTheDomainOnly) {
