@@ -259,8 +259,18 @@ TEST_F(DirectoryKeepersHttpTest, AdminsManageTheirOwnOrganisationOnly) {
   ASSERT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("value=\"12:00\""), std::string::npos);
   EXPECT_NE(form.body.find("Olga Organisatie"), std::string::npos);  // its history
-  ASSERT_EQ(client.Post(edit_place, "name=Buurthuis+Oost&opens-SA=10%3A00&closes-SA=14%3A00").status, 303);
-  EXPECT_EQ(Repo().FindLocation(nijmegen_, place->id)->schedules.at(0).byday, "SA");
+  // Saturday with a lunch break: two periods, both shown again in the form.
+  ASSERT_EQ(client.Post(edit_place, "name=Buurthuis+Oost&opens-SA=10%3A00&closes-SA=12%3A00&opens2-SA=13%3A00&"
+                                    "closes2-SA=16%3A00").status,
+            303);
+  const auto saturday = Repo().FindLocation(nijmegen_, place->id)->schedules;
+  ASSERT_EQ(saturday.size(), 2u);
+  EXPECT_EQ(saturday[0].byday, "SA");
+  EXPECT_EQ(saturday[0].closes_at, "12:00");
+  EXPECT_EQ(saturday[1].byday, "SA");
+  EXPECT_EQ(saturday[1].opens_at, "13:00");
+  auto again = client.Get(edit_place).body;
+  EXPECT_NE(again.find("name=\"opens2-SA\" value=\"13:00\""), std::string::npos);
 
   // A new service at that place.
   auto made = client.Post(own + "/diensten/nieuw",

@@ -67,51 +67,59 @@ json Paging(const std::string& base, int page, int total_pages) {
   return p;
 }
 
-// --- weekly opening hours as a form: one row per day -------------------------------------------------------
+// --- weekly opening hours as a form: one row per day, two periods (a lunch break) ------------------------
 constexpr const char* kDayCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+
+// A weekly line the form shows and replaces; seasonal lines (valid_from/valid_to) and exceptions
+// are kept as they are.
+bool PlainWeekly(const Schedule& s) { return !s.exception && s.valid_from.empty() && s.valid_to.empty(); }
 
 json HoursRows(const Context& ctx, const std::vector<Schedule>& schedules) {
   static const char* kNames[] = {Msg("Monday"), Msg("Tuesday"),  Msg("Wednesday"), Msg("Thursday"),
                                  Msg("Friday"), Msg("Saturday"), Msg("Sunday")};
   json rows = json::array();
   for (int d = 0; d < 7; ++d) {
-    std::string opens, closes;
+    std::vector<const Schedule*> periods;
     for (const auto& s : schedules) {
-      if (!s.exception && s.byday.find(kDayCodes[d]) != std::string::npos) {
-        opens = s.opens_at;
-        closes = s.closes_at;
-        break;
-      }
+      if (PlainWeekly(s) && s.byday.find(kDayCodes[d]) != std::string::npos) periods.push_back(&s);
     }
-    rows.push_back({{"code", kDayCodes[d]}, {"name", ctx.T(kNames[d])}, {"opens", opens}, {"closes", closes}});
+    std::sort(periods.begin(), periods.end(), [](auto* a, auto* b) { return a->opens_at < b->opens_at; });
+    json row = {{"code", kDayCodes[d]}, {"name", ctx.T(kNames[d])}};
+    row["opens"] = periods.size() > 0 ? periods[0]->opens_at : "";
+    row["closes"] = periods.size() > 0 ? periods[0]->closes_at : "";
+    row["opens2"] = periods.size() > 1 ? periods[1]->opens_at : "";
+    row["closes2"] = periods.size() > 1 ? periods[1]->closes_at : "";
+    rows.push_back(row);
   }
   return rows;
 }
 
-// The form's rows as weekly schedule lines (days with the same hours share a line), followed by
-// the exceptions the place already had (dates are kept; the form does not change them).
+// The form's rows as weekly schedule lines (periods with the same hours on several days share a
+// line), followed by what the form does not show: exceptions and seasonal lines.
 std::vector<Schedule> HoursFromForm(const Context& ctx, const std::vector<Schedule>& before) {
   std::vector<Schedule> out;
   std::map<std::pair<std::string, std::string>, std::size_t> line_of;
   for (const char* day : kDayCodes) {
-    const std::string opens = ctx.req.Form(std::string("opens-") + day);
-    const std::string closes = ctx.req.Form(std::string("closes-") + day);
-    if (opens.empty() && closes.empty()) continue;
-    auto key = std::make_pair(opens, closes);
-    auto it = line_of.find(key);
-    if (it == line_of.end()) {
-      Schedule s;
-      s.byday = day;
-      s.opens_at = opens;
-      s.closes_at = closes;
-      line_of[key] = out.size();
-      out.push_back(s);
-    } else {
-      out[it->second].byday += std::string(",") + day;
+    for (const char* period : {"", "2"}) {
+      const std::string opens = ctx.req.Form(std::string("opens") + period + "-" + day);
+      const std::string closes = ctx.req.Form(std::string("closes") + period + "-" + day);
+      if (opens.empty() && closes.empty()) continue;
+      auto key = std::make_pair(opens, closes);
+      auto it = line_of.find(key);
+      if (it == line_of.end()) {
+        Schedule s;
+        s.byday = day;
+        s.opens_at = opens;
+        s.closes_at = closes;
+        line_of[key] = out.size();
+        out.push_back(s);
+      } else if (out[it->second].byday.find(day) == std::string::npos) {
+        out[it->second].byday += std::string(",") + day;
+      }
     }
   }
   for (const auto& s : before) {
-    if (s.exception) out.push_back(s);
+    if (!PlainWeekly(s)) out.push_back(s);
   }
   return out;
 }
