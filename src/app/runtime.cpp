@@ -230,10 +230,24 @@ void Runtime::PrepareWeb() {
   // [api] <<<
 
   // [directory] >>>
-  // Sociale kaart: a change is city-wide (every site shows city services), so every cached
-  // page goes; writes are rare. Services go to the search index as they are saved.
+  // Sociale kaart: a change shows on every site of its city (they list city-wide services), so
+  // the cached pages of that city's sites and of the city itself go; other cities keep theirs.
+  // Services go to the search index as they are saved.
   directory_ = std::make_unique<domain::directory::DirectoryService>(*store_, clock_);
-  directory_->SetChangeListener([this](domain::CityId) { cache_.InvalidateAll(); });
+  directory_->SetChangeListener([this](domain::CityId city) {
+    constexpr int kBatch = 500;
+    bool any = false;
+    for (int offset = 0;; offset += kBatch) {
+      const auto sites = store_->sites().ListSites(city, kBatch, offset);
+      for (const auto& site : sites) {
+        cache_.InvalidateSite(site.id);  // the site's pages, and (through the resolver) the city's
+        any = true;
+      }
+      if (static_cast<int>(sites.size()) < kBatch) break;
+    }
+    if (!any) cache_.InvalidateAll();  // a city without sites: nothing to name it by
+  });
+  directory_->SetMail(mail_service_.get(), config_.http.public_url);
   directory_->SetUrlMaker([this](domain::CityId city, const domain::directory::Service& s) {
     auto c = store_->cities().FindCity(city);
     return c ? "/" + c->slug + "/sociale-kaart/diensten/" + s.uuid : std::string();

@@ -43,6 +43,7 @@
 // [api] <<<
 
 // [directory] >>>
+#include "http/handlers/directory/manage.hpp"
 #include "http/handlers/directory/pages.hpp"
 #include "http/handlers/hsds/api.hpp"
 // [directory] <<<
@@ -387,6 +388,58 @@ void AddRoutes(Router& r) {
     r.Add({kGet, "/{city}/hsds/taxonomies", "hsds.taxonomies", hsds::Taxonomies, kNoBody, kCity, kPublic});
     r.Add({kGet, "/{city}/hsds/taxonomy_terms", "hsds.taxonomy_terms", hsds::TaxonomyTerms, kNoBody, kCity, kPublic});
   }
+  // Who keeps it right (issue 5 §2, §5). The association: its board at /{city}/sociale-kaart/beheer/
+  // and operators at /beheer/{city}/sociale-kaart/ (same pages), a review list (oldest check first)
+  // and the categories. Organisation admins (and the association) change an organisation, its
+  // services, places and people: kAccount here, the DirectoryService answers 403 to anyone else.
+  // Buurtverbinders add local places for their site. Listed before the site routes below:
+  // "/beheer/{city}/sociale-kaart/" would match "/{city}/{site}/sociale-kaart/" too.
+  {
+    namespace dir = handlers::directory;
+    constexpr std::size_t kNoBody = 16 * 1024;
+    constexpr std::size_t kEntryForm = 64 * 1024;
+    r.Add({kGet, "/{city}/sociale-kaart/beheer/", "directory.review", dir::ReviewList, kNoBody, kCity, kCityBoard});
+    r.Add({kGet, "/{city}/sociale-kaart/beheer/categorieen", "directory.terms", dir::TermsPage, kNoBody, kCity,
+           kCityBoard});
+    r.Add({kPost, "/{city}/sociale-kaart/beheer/categorieen", "directory.term_add", dir::AddTerm, kEntryForm, kCity,
+           kCityBoard});
+    r.Add({kPost, "/{city}/sociale-kaart/beheer/categorieen/{code}", "directory.term_update", dir::UpdateTerm,
+           kEntryForm, kCity, kCityBoard});
+    r.Add({kGet, "/beheer/{city}/sociale-kaart/", "admin.directory_review", dir::ReviewList, kNoBody, kCity,
+           kOperator});
+    r.Add({kGet, "/beheer/{city}/sociale-kaart/categorieen", "admin.directory_terms", dir::TermsPage, kNoBody, kCity,
+           kOperator});
+    r.Add({kPost, "/beheer/{city}/sociale-kaart/categorieen", "admin.directory_term_add", dir::AddTerm, kEntryForm,
+           kCity, kOperator});
+    r.Add({kPost, "/beheer/{city}/sociale-kaart/categorieen/{code}", "admin.directory_term_update", dir::UpdateTerm,
+           kEntryForm, kCity, kOperator});
+    r.Add({kGet, "/{city}/sociale-kaart/organisaties/{id}/bewerken", "directory.organization_edit_form",
+           dir::EditOrganizationForm, kNoBody, kCity, kAccount});
+    r.Add({kPost, "/{city}/sociale-kaart/organisaties/{id}/bewerken", "directory.organization_edit",
+           dir::EditOrganization, kEntryForm, kCity, kAccount});
+    r.Add({kGet, "/{city}/sociale-kaart/organisaties/{id}/mensen", "directory.people", dir::PeoplePage, kNoBody, kCity,
+           kAccount});
+    r.Add({kPost, "/{city}/sociale-kaart/organisaties/{id}/mensen", "directory.person_add", dir::AddPerson, kEntryForm,
+           kCity, kAccount});
+    r.Add({kPost, "/{city}/sociale-kaart/organisaties/{id}/mensen/{user}/verwijderen", "directory.person_remove",
+           dir::RemovePerson, kNoBody, kCity, kAccount});
+    r.Add({kGet, "/{city}/sociale-kaart/organisaties/{id}/diensten/nieuw", "directory.service_new_form",
+           dir::NewServiceForm, kNoBody, kCity, kAccount});
+    r.Add({kPost, "/{city}/sociale-kaart/organisaties/{id}/diensten/nieuw", "directory.service_new", dir::NewService,
+           kEntryForm, kCity, kAccount});
+    r.Add({kGet, "/{city}/sociale-kaart/organisaties/{id}/locaties/nieuw", "directory.location_new_form",
+           dir::NewLocationForm, kNoBody, kCity, kAccount});
+    r.Add({kPost, "/{city}/sociale-kaart/organisaties/{id}/locaties/nieuw", "directory.location_new",
+           dir::NewLocation, kEntryForm, kCity, kAccount});
+    r.Add({kGet, "/{city}/sociale-kaart/locaties/{id}/bewerken", "directory.location_edit_form",
+           dir::EditLocationForm, kNoBody, kCity, kAccount});
+    r.Add({kPost, "/{city}/sociale-kaart/locaties/{id}/bewerken", "directory.location_edit", dir::EditLocation,
+           kEntryForm, kCity, kAccount});
+    r.Add({kGet, "/{city}/{site}/sociale-kaart/nieuwe-plek", "directory.local_place_form", dir::LocalPlaceForm,
+           kNoBody, kSite, kSiteBuurtverbinder});
+    r.Add({kPost, "/{city}/{site}/sociale-kaart/nieuwe-plek", "directory.local_place_add", dir::AddLocalPlace,
+           kEntryForm, kSite, kSiteBuurtverbinder});
+  }
   // Finding help: the whole city, and what serves one site's buurten; a service and an
   // organisation page. Organisation admins and the association change entries (checked by the
   // DirectoryService: 403 for anyone else).
@@ -404,7 +457,7 @@ void AddRoutes(Router& r) {
     r.Add({kPost, "/{city}/sociale-kaart/diensten/{id}/bewerken", "directory.service_edit", dir::EditService,
            kEntryForm, kCity, kAccount});
     r.Add({kPost, "/{city}/sociale-kaart/diensten/{id}/controleren", "directory.service_verify", dir::VerifyService,
-           kNoBody, kCity, kOperator});
+           kNoBody, kCity, kAccount});
     r.Add({kGet, "/{city}/sociale-kaart/mijn-profiel", "directory.professional_form", dir::ProfessionalForm, kNoBody,
          kCity, kAccount});
   r.Add({kPost, "/{city}/sociale-kaart/mijn-profiel", "directory.professional_save", dir::SaveProfessional, kEntryForm,

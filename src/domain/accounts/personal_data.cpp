@@ -470,7 +470,8 @@ std::vector<TableDecl> Build() {
   // an entry are personal data of that person.
   d.push_back(Public("directory_taxonomies", {"id", "city_id", "uuid", "name", "description", "version"}));
   d.push_back(Public("directory_taxonomy_terms",
-                     {"id", "city_id", "uuid", "taxonomy_id", "code", "name", "description", "position"}));
+                     {"id", "city_id", "uuid", "taxonomy_id", "code", "name", "description", "position",
+                      "retired"}));  // retired: migrations/0022_directory_keepers.sql
   d.push_back(Public("directory_organizations",
                      {"id", "city_id", "uuid", "site_id", "name", "alternate_name", "description", "email", "website",
                       "logo", "kvk_number", "is_example", "assured_date", "assurer_email", "reminded_at", "created_at",

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "domain/accounts/account_service.hpp"
 #include "domain/accounts/policy.hpp"
 #include "domain/common/text.hpp"
 
@@ -150,6 +151,30 @@ std::string AreasText(const std::vector<ServiceArea>& areas) {
   return out;
 }
 
+std::string SchedulesText(const std::vector<Schedule>& schedules) {
+  std::string out;
+  for (const auto& s : schedules) {
+    out += (out.empty() ? "" : "; ") + (s.exception ? s.valid_from : s.byday) + " " +
+           (s.exception && s.closed ? std::string("-") : s.opens_at + "-" + s.closes_at);
+  }
+  return out;
+}
+
+// A category code from its name: lower-case letters and digits joined by dashes ("Jeugd en
+// gezin" → "jeugd-en-gezin"); accented letters are left out of the code, not the name.
+std::string CodeFromName(const std::string& name) {
+  std::string out;
+  for (unsigned char c : name) {
+    if (std::isalnum(c) && c < 0x80) {
+      out.push_back(static_cast<char>(std::tolower(c)));
+    } else if (!out.empty() && out.back() != '-') {
+      out.push_back('-');
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.substr(0, 60);
+}
+
 std::string DiffServices(const Service& a, const Service& b) {
   Diff d;
   d.Add("name", a.name, b.name);
@@ -265,10 +290,15 @@ Page<ServiceAtLocation> DirectoryService::ServicesAtLocations(CityId city, const
 }
 
 bool DirectoryService::MayEditOrganization(CityId city, const Editor& editor, OrganizationId org) {
-  if (editor.import) return true;
-  // The one policy decides (issue 3 §4): operators and the organisation's admins.
+  // The one policy decides (issue 3 §4): the association's keepers (operators, board, the
+  // import) and the organisation's admins.
   const bool admin = editor.user && store_.directory().RoleOf(city, org, *editor.user) == OrgRole::kAdmin;
-  return accounts::MayManageOrganisation(editor.operator_, admin);
+  if (accounts::MayManageOrganisation(IsKeeper(editor), admin)) return true;
+  if (!editor.user) return false;
+  // A local place belongs to its site: that site's buurtverbinders keep it.
+  if (!editor.buurtverbinder_of) return false;
+  auto o = store_.directory().FindOrganization(city, org);
+  return o && o->site && *o->site == *editor.buurtverbinder_of;
 }
 
 bool DirectoryService::MayEditService(CityId city, const Editor& editor, const Service& service) {
@@ -397,6 +427,15 @@ Result<Service> DirectoryService::SaveService(CityId city, const Editor& editor,
   if (!MayEditService(city, editor, draft)) return NotYours();
   auto clean = Clean(draft);
   if (!clean) return clean.error();
+  // A retired category stays on the services that have it, but is not chosen anew.
+  for (const auto& code : clean->term_codes) {
+    const bool had = before && std::find(before->term_codes.begin(), before->term_codes.end(), code) !=
+                                   before->term_codes.end();
+    auto term = store_.directory().FindTermByCode(city, code);
+    if (term && term->retired && !had && !editor.import) {
+      return WithField(MakeError(ErrorCode::kValidation, "This category is no longer offered."), "categories");
+    }
+  }
   const std::int64_t now = clock_.Now();
   Result<Service> saved = MakeError(ErrorCode::kInternal, "This entry of the sociale kaart does not exist.");
   Change change;
@@ -426,7 +465,7 @@ Result<Service> DirectoryService::SaveService(CityId city, const Editor& editor,
 Result<Organization> DirectoryService::SaveOrganization(CityId city, const Editor& editor, const Organization& draft) {
   if (draft.id) {
     if (!MayEditOrganization(city, editor, draft.id)) return NotYours();
-  } else if (!editor.operator_ && !editor.import) {
+  } else if (!IsKeeper(editor)) {
     return MakeError(ErrorCode::kForbidden, "Only the association can add organisations.");
   }
   auto clean = Clean(draft);
@@ -467,11 +506,11 @@ Result<Location> DirectoryService::SaveLocation(CityId city, const Editor& edito
     if (!before) return MakeError(ErrorCode::kNotFound, "This entry of the sociale kaart does not exist.");
     const bool before_ok = before->organization
                                ? MayEditOrganization(city, editor, *before->organization)
-                               : (editor.operator_ || editor.import ||
+                               : (IsKeeper(editor) ||
                                   (before->site && editor.buurtverbinder_of && *before->site == *editor.buurtverbinder_of));
     if (!before_ok) return NotYours();
   }
-  const bool allowed = editor.operator_ || editor.import || local_place ||
+  const bool allowed = IsKeeper(editor) || local_place ||
                        (draft.organization && MayEditOrganization(city, editor, *draft.organization));
   if (!allowed) return NotYours();
   auto clean = Clean(draft);
@@ -490,6 +529,18 @@ Result<Location> DirectoryService::SaveLocation(CityId city, const Editor& edito
   change.at = now;
   change.user = editor.user;
   change.action = before ? "edit" : (editor.import ? "import" : "create");
+  {
+    const Location empty;
+    const Location& a = before ? *before : empty;
+    Diff d;
+    d.Add("name", a.name, saved->name);
+    d.Add("address", a.address_1 + " " + a.postal_code, saved->address_1 + " " + saved->postal_code);
+    d.Add("accessibility", a.accessibility, saved->accessibility);
+    d.Add("opening_hours", SchedulesText(a.schedules), SchedulesText(saved->schedules));
+    d.Add("closed_on_public_holidays", a.closed_on_public_holidays ? "1" : "0",
+          saved->closed_on_public_holidays ? "1" : "0");
+    change.changes_json = d.Json();
+  }
   store_.directory().AddChange(city, EntityType::kLocation, saved->id.value, change);
   Changed(city);
   return saved;
@@ -524,7 +575,7 @@ Result<Professional> DirectoryService::SaveProfessional(CityId city, const Edito
 Status DirectoryService::VerifyService(CityId city, const Editor& editor, ServiceId id) {
   auto s = store_.directory().FindService(city, id);
   if (!s) return MakeError(ErrorCode::kNotFound, "This entry of the sociale kaart does not exist.");
-  if (!editor.operator_) return MakeError(ErrorCode::kForbidden, "Only the association can verify entries.");
+  if (!IsKeeper(editor)) return MakeError(ErrorCode::kForbidden, "Only the association can verify entries.");
   if (auto r = store_.directory().Assure(city, EntityType::kService, id.value, {Today(), editor.email}); !r) return r;
   Change change;
   change.at = clock_.Now();
@@ -533,6 +584,219 @@ Status DirectoryService::VerifyService(CityId city, const Editor& editor, Servic
   store_.directory().AddChange(city, EntityType::kService, id.value, change);
   Changed(city);
   return Ok{};
+}
+
+Result<Page<Service>> DirectoryService::ForReview(CityId city, const Editor& editor, int page, int per_page) {
+  if (!IsKeeper(editor)) return MakeError(ErrorCode::kForbidden, "Only the association can verify entries.");
+  Page<Service> out;
+  out.page = ClampPage(page);
+  out.per_page = ClampPerPage(per_page);
+  out.total_items = store_.directory().CountAllServices(city);
+  const int offset = (out.page - 1) * out.per_page;
+  if (offset < out.total_items) out.items = store_.directory().ServicesForReview(city, out.per_page, offset);
+  return out;
+}
+
+namespace {
+AppError NotTheAssociation() {
+  return MakeError(ErrorCode::kForbidden, "Only the association can change the categories.");
+}
+Status CleanTerm(std::string& name, std::string& description) {
+  if (TrimView(name).empty()) {
+    return WithField(MakeError(ErrorCode::kValidation, "Give the category a name."), "name");
+  }
+  if (auto e = CleanField(name, false, 80, false, "name", ""); !e) return e;
+  return CleanField(description, true, 500, false, "description", "");
+}
+}  // namespace
+
+Result<Term> DirectoryService::AddTerm(CityId city, const Editor& editor, const std::string& name,
+                                       const std::string& description) {
+  if (!IsKeeper(editor)) return NotTheAssociation();
+  Term t;
+  t.name = name;
+  t.description = description;
+  if (auto e = CleanTerm(t.name, t.description); !e) return e.error();
+  t.code = CodeFromName(t.name);
+  if (t.code.empty()) t.code = "categorie-" + NewUuid().substr(0, 8);
+  EnsureTaxonomy(city);
+  if (store_.directory().FindTermByCode(city, t.code)) {
+    return WithField(MakeError(ErrorCode::kConflict, "This category already exists."), "name");
+  }
+  auto added = store_.directory().AddTerm(city, t);
+  if (added) Changed(city);
+  return added;
+}
+
+Status DirectoryService::UpdateTerm(CityId city, const Editor& editor, const std::string& code,
+                                    const std::string& name, const std::string& description, bool retired) {
+  if (!IsKeeper(editor)) return NotTheAssociation();
+  auto before = store_.directory().FindTermByCode(city, code);
+  if (!before) return MakeError(ErrorCode::kNotFound, "This category does not exist.");
+  Term t = *before;
+  t.name = name;
+  t.description = description;
+  t.retired = retired;
+  if (auto e = CleanTerm(t.name, t.description); !e) return e;
+  if (auto s = store_.directory().UpdateTerm(city, code, t); !s) return s;
+  Changed(city);
+  return Ok{};
+}
+
+bool DirectoryService::MayManagePeople(CityId city, const Editor& editor, OrganizationId org) {
+  if (IsKeeper(editor)) return true;
+  return editor.user && store_.directory().RoleOf(city, org, *editor.user) == OrgRole::kAdmin;
+}
+
+namespace {
+AppError NotYourPeople() {
+  return MakeError(ErrorCode::kForbidden, "Only the organisation's admins or the association can change who works here.");
+}
+}  // namespace
+
+Result<Page<OrgMember>> DirectoryService::People(CityId city, const Editor& editor, OrganizationId org, int page,
+                                                 int per_page) {
+  if (!store_.directory().FindOrganization(city, org)) {
+    return MakeError(ErrorCode::kNotFound, "This entry of the sociale kaart does not exist.");
+  }
+  if (!MayManagePeople(city, editor, org)) return NotYourPeople();
+  Page<OrgMember> out;
+  out.page = ClampPage(page);
+  out.per_page = ClampPerPage(per_page);
+  out.total_items = store_.directory().CountOrganizationUsers(city, org);
+  const int offset = (out.page - 1) * out.per_page;
+  if (offset < out.total_items) out.items = store_.directory().OrganizationUsers(city, org, out.per_page, offset);
+  return out;
+}
+
+Status DirectoryService::Mail(UserId user, const std::string& subject, const std::string& body) {
+  if (!mail_) return Ok{};
+  auto u = store_.users().FindUser(user);
+  if (!u) return Ok{};
+  mail::Draft d;
+  d.to_address = u->email;
+  d.subject = subject;
+  d.text_body = "Hallo " + u->display_name + ",\n\n" + body + "\n\nGroeten,\nBuurtplein\n";
+  auto sent = mail_->Send(d);
+  if (!sent) return sent.error();
+  return Ok{};
+}
+
+Result<OrgMember> DirectoryService::AddPerson(CityId city, const Editor& editor, OrganizationId org,
+                                              const std::string& email, OrgRole role) {
+  auto o = store_.directory().FindOrganization(city, org);
+  if (!o) return MakeError(ErrorCode::kNotFound, "This entry of the sociale kaart does not exist.");
+  if (!MayManagePeople(city, editor, org)) return NotYourPeople();
+  auto address = accounts::AccountService::NormaliseEmail(email);
+  if (!address) return WithField(address.error(), "email");
+  auto user = store_.users().FindUserByEmail(*address);
+  if (!user) {
+    return WithField(MakeError(ErrorCode::kValidation,
+                               "There is no account with this e-mail address. Ask them to make an account first."),
+                     "email");
+  }
+  if (auto s = store_.directory().SetOrganizationRole(city, org, user->id, role, clock_.Now()); !s) return s.error();
+  Change change;
+  change.at = clock_.Now();
+  change.user = editor.user;
+  change.action = "people";
+  change.changes_json = std::string("{\"") + (role == OrgRole::kAdmin ? "admin" : "professional") + "\":[\"\",\"" +
+                        std::to_string(user->id.value) + "\"]}";
+  store_.directory().AddChange(city, EntityType::kOrganization, org.value, change);
+  const std::string what = role == OrgRole::kAdmin ? "beheerder" : "professional";
+  (void)Mail(user->id, "Je bent toegevoegd aan " + o->name,
+             "Je bent op de sociale kaart van Buurtplein toegevoegd aan " + o->name + " als " + what +
+                 ". Je kunt nu inloggen en de informatie van deze organisatie bijhouden.\n\n" + base_url_);
+  Changed(city);
+  return OrgMember{user->id, user->display_name, role};
+}
+
+Status DirectoryService::RemovePerson(CityId city, const Editor& editor, OrganizationId org, UserId user) {
+  auto o = store_.directory().FindOrganization(city, org);
+  if (!o) return MakeError(ErrorCode::kNotFound, "This entry of the sociale kaart does not exist.");
+  if (!MayManagePeople(city, editor, org)) return NotYourPeople();
+  if (auto s = store_.directory().RemoveOrganizationRole(city, org, user); !s) return s;
+  Change change;
+  change.at = clock_.Now();
+  change.user = editor.user;
+  change.action = "people";
+  change.changes_json = "{\"removed\":[\"" + std::to_string(user.value) + "\",\"\"]}";
+  store_.directory().AddChange(city, EntityType::kOrganization, org.value, change);
+  (void)Mail(user, "Je bent niet meer verbonden aan " + o->name,
+             "Je bent op de sociale kaart van Buurtplein niet meer verbonden aan " + o->name + ".");
+  Changed(city);
+  return Ok{};
+}
+
+Result<Service> DirectoryService::AddLocalPlace(CityId city, const Editor& editor, SiteId site,
+                                                const LocalPlace& place) {
+  const bool allowed = IsKeeper(editor) || (editor.user && editor.buurtverbinder_of && *editor.buurtverbinder_of == site);
+  if (!allowed) return MakeError(ErrorCode::kForbidden, "Only the buurtverbinders of this site can add local places.");
+  auto term = store_.directory().FindTermByCode(city, place.term_code);
+  if (!term || term->retired) {
+    return WithField(MakeError(ErrorCode::kValidation, "Choose a category."), "categories");
+  }
+  Organization o;
+  o.site = site;
+  o.name = place.name;
+  o.description = place.description;
+  o.website = place.website;
+  if (!TrimView(place.phone).empty()) o.phones.push_back({"", place.phone, "voice", ""});
+  Location l;
+  l.site = site;
+  l.name = place.name;
+  l.address_1 = place.address_1;
+  l.postal_code = place.postal_code;
+  l.latitude = place.latitude;
+  l.longitude = place.longitude;
+  l.schedules = place.schedules;
+  l.closed_on_public_holidays = place.closed_on_public_holidays;
+  auto site_row = store_.sites().FindSite(city, site);
+  if (auto c = store_.cities().FindCity(city)) l.address_city = c->name;
+  Service sv;
+  sv.site = site;
+  sv.name = place.name;
+  sv.description = place.description;
+  sv.url = place.website;
+  sv.term_codes = {place.term_code};
+  // Check all three before writing anything, so the form shows the first problem.
+  auto clean_o = Clean(o);
+  if (!clean_o) return clean_o.error();
+  auto clean_l = Clean(l);
+  if (!clean_l) return clean_l.error();
+  if (auto c = Clean(sv); !c) return c.error();
+  if (!site_row) return MakeError(ErrorCode::kNotFound, "This entry of the sociale kaart does not exist.");
+
+  std::optional<Service> made;
+  const std::int64_t now = clock_.Now();
+  auto status = store_.directory().InTransaction([&]() -> Status {
+    auto org = store_.directory().CreateOrganization(city, *clean_o, now);
+    if (!org) return org.error();
+    clean_l->organization = org->id;
+    auto loc = store_.directory().CreateLocation(city, *clean_l, now);
+    if (!loc) return loc.error();
+    sv.organization = org->id;
+    sv.location_ids = {loc->id};
+    auto clean_s = Clean(sv);
+    if (!clean_s) return clean_s.error();
+    auto created = store_.directory().CreateService(city, *clean_s, now);
+    if (!created) return created.error();
+    Change change;
+    change.at = now;
+    change.user = editor.user;
+    change.action = "create";
+    store_.directory().AddChange(city, EntityType::kOrganization, org->id.value, change);
+    store_.directory().AddChange(city, EntityType::kLocation, loc->id.value, change);
+    change.changes_json = DiffServices(Service{}, *created);
+    store_.directory().AddChange(city, EntityType::kService, created->id.value, change);
+    made = store_.directory().FindService(city, created->id);
+    return Ok{};
+  });
+  if (!status) return status.error();
+  if (!made) return MakeError(ErrorCode::kInternal, "This entry of the sociale kaart does not exist.");
+  Index(city, *made);
+  Changed(city);
+  return *made;
 }
 
 bool DirectoryService::IsOutdated(const std::string& assured_date) const {

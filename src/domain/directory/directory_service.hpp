@@ -17,9 +17,24 @@ namespace buurtplein::domain::directory {
 struct Editor {
   std::optional<UserId> user;          ///< nullopt: not logged in (or an import)
   std::string email;                   ///< recorded as assurer when they verify
-  bool operator_ = false;              ///< platform operator (the association's keepers)
+  bool operator_ = false;              ///< platform operator
+  bool board = false;                  ///< on the association board of the city being changed
   std::optional<SiteId> buurtverbinder_of;  ///< a site where they are buurtverbinder
   bool import = false;                 ///< the import command (may write anything)
+};
+
+/// A local place a buurtverbinder adds for their site (community centre, library, GP): stored as
+/// an organisation, a location and a service of that site.
+struct LocalPlace {
+  std::string name;
+  std::string description;
+  std::string term_code;     ///< its category
+  std::string address_1, postal_code;
+  std::string website;
+  std::string phone;
+  std::optional<double> latitude, longitude;
+  std::vector<Schedule> schedules;  ///< weekly opening hours
+  bool closed_on_public_holidays = false;
 };
 
 /// One page of a list, with the HSDS paging numbers.
@@ -65,7 +80,16 @@ class DirectoryService {
   Page<ServiceAtLocation> ServicesAtLocations(CityId city, const std::string& search, const std::string& term_uuid,
                                               int page, int per_page);
 
-  /// May this editor change entries of this organisation? (operator, or its admin)
+  /// The association: its board in this city, and operators (and the import command).
+  static bool IsKeeper(const Editor& editor) { return editor.operator_ || editor.board || editor.import; }
+  /// The mail service for messages to people linked to an organisation (may stay null: none sent).
+  void SetMail(mail::MailService* mail, std::string base_url) {
+    mail_ = mail;
+    base_url_ = std::move(base_url);
+  }
+
+  /// May this editor change entries of this organisation? (the association, its admins, or a
+  /// buurtverbinder of the site it is a local place of)
   bool MayEditOrganization(CityId city, const Editor& editor, OrganizationId org);
   /// May this editor change this service? (as above, or a buurtverbinder of its local site)
   bool MayEditService(CityId city, const Editor& editor, const Service& service);
@@ -80,8 +104,30 @@ class DirectoryService {
   /// A professional saves their profile for one of their organisations (a role there, admin or
   /// professional, is needed; operators may save anyone's). Buurten must lie in the city.
   Result<Professional> SaveProfessional(CityId city, const Editor& editor, const Professional& draft);
-  /// An operator confirms a service is still right (assured_date today, assurer them).
+  /// The association confirms a service is still right (assured_date today, assurer them).
   Status VerifyService(CityId city, const Editor& editor, ServiceId id);
+
+  /// The association's review list: every service of the city, the longest unchecked first.
+  Result<Page<Service>> ForReview(CityId city, const Editor& editor, int page, int per_page);
+
+  /// The association adds a category (its code made from the name); kConflict when it exists.
+  Result<Term> AddTerm(CityId city, const Editor& editor, const std::string& name, const std::string& description);
+  /// The association renames or retires a category (retired: kept on services, not offered).
+  Status UpdateTerm(CityId city, const Editor& editor, const std::string& code, const std::string& name,
+                    const std::string& description, bool retired);
+
+  /// May this editor see and change who works for an organisation? (the association, its admins)
+  bool MayManagePeople(CityId city, const Editor& editor, OrganizationId org);
+  Result<Page<OrgMember>> People(CityId city, const Editor& editor, OrganizationId org, int page, int per_page);
+  /// Links the account with this e-mail address to the organisation as admin or professional
+  /// and mails them. The address is typed by the editor and never shown back.
+  Result<OrgMember> AddPerson(CityId city, const Editor& editor, OrganizationId org, const std::string& email,
+                              OrgRole role);
+  /// Unlinks a person from the organisation and mails them.
+  Status RemovePerson(CityId city, const Editor& editor, OrganizationId org, UserId user);
+
+  /// A buurtverbinder (or the association) adds a local place for a site, in one transaction.
+  Result<Service> AddLocalPlace(CityId city, const Editor& editor, SiteId site, const LocalPlace& place);
 
   /// True when an entry verified on `assured_date` (YYYY-MM-DD, "" never) is possibly outdated.
   bool IsOutdated(const std::string& assured_date) const;
@@ -104,8 +150,12 @@ class DirectoryService {
   }
   void Index(CityId city, const Service& s);
 
+  Status Mail(UserId user, const std::string& subject, const std::string& body);
+
   Store& store_;
   const Clock& clock_;
+  mail::MailService* mail_ = nullptr;
+  std::string base_url_;
   search::Indexer* indexer_;
   std::function<void(CityId)> on_change_;
   std::function<std::string(CityId, const Service&)> url_;

@@ -72,6 +72,7 @@ struct Term {
   std::string taxonomy_uuid;
   std::string taxonomy_name;
   std::string link_uuid;  ///< read only: the HSDS attribute id linking it to a service
+  bool retired = false;   ///< no longer offered for new entries; stays on existing services
 };
 
 /// A taxonomy (HSDS taxonomy): the city's category list.
@@ -202,6 +203,13 @@ enum class EntityType { kOrganization, kService, kLocation };
 
 /// A person's role in an organisation.
 enum class OrgRole { kAdmin, kProfessional };
+
+/// A person with a role in an organisation (their display name only: never their e-mail).
+struct OrgMember {
+  UserId user;
+  std::string display_name;
+  OrgRole role = OrgRole::kProfessional;
+};
 
 /// A wijkprofessional's public profile.
 struct Professional {

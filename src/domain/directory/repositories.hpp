@@ -97,6 +97,20 @@ class DirectoryRepository {
   virtual std::vector<Professional> ListProfessionals(CityId city, const std::vector<std::string>& buurt_codes,
                                                       int limit, int offset) = 0;
 
+  // --- keepers: the association's categories, people of organisations, review ------------------
+  /// Adds a term at the end of the city's taxonomy; kConflict when its code is in use.
+  virtual Result<Term> AddTerm(CityId city, const Term& term) = 0;
+  /// Renames, describes or retires (Term::retired) the term with this code; kNotFound otherwise.
+  virtual Status UpdateTerm(CityId city, const std::string& code, const Term& term) = 0;
+  /// Removes a person's role in an organisation; kNotFound when they had none (in this city).
+  virtual Status RemoveOrganizationRole(CityId city, OrganizationId org, UserId user) = 0;
+  /// The people with a role in an organisation, by display name; at most `limit`.
+  virtual std::vector<OrgMember> OrganizationUsers(CityId city, OrganizationId org, int limit, int offset) = 0;
+  virtual int CountOrganizationUsers(CityId city, OrganizationId org) = 0;
+  /// Every service of the city (local places too), the longest unchecked first; at most `limit`.
+  virtual std::vector<Service> ServicesForReview(CityId city, int limit, int offset) = 0;
+  virtual int CountAllServices(CityId city) = 0;
+
   // --- import ------------------------------------------------------------------------------------
   /// Runs `body` in one transaction: when it returns an error (or throws) nothing it wrote stays.
   virtual Status InTransaction(const std::function<Status()>& body) = 0;

@@ -29,7 +29,7 @@ constexpr const char* kListTaxonomies =
     "SELECT uuid, name, description, version FROM directory_taxonomies WHERE city_id = ?1 ORDER BY name, id "
     "LIMIT ?2 OFFSET ?3";
 constexpr const char* kCountTaxonomies = "SELECT count(*) FROM directory_taxonomies WHERE city_id = ?1";
-#define BP_TERM_COLUMNS "t.id, t.uuid, t.code, t.name, t.description, x.uuid, x.name "
+#define BP_TERM_COLUMNS "t.id, t.uuid, t.code, t.name, t.description, x.uuid, x.name, t.retired "
 constexpr const char* kListTerms =
     "SELECT " BP_TERM_COLUMNS
     "FROM directory_taxonomy_terms t JOIN directory_taxonomies x ON x.id = t.taxonomy_id WHERE t.city_id = ?1 "
@@ -279,6 +279,31 @@ constexpr const char* kListProfessionals =
 constexpr const char* kBuurtenOfProfessional =
     "SELECT buurt_code FROM directory_professional_buurten WHERE professional_id = ?1 ORDER BY buurt_code";
 
+// --- keepers: categories, people of organisations, review -------------------------------------------
+constexpr const char* kNextTermPosition =
+    "SELECT x.id, coalesce((SELECT max(t.position) FROM directory_taxonomy_terms t WHERE t.city_id = ?1), 0) + 1 "
+    "FROM directory_taxonomies x WHERE x.city_id = ?1 ORDER BY x.id LIMIT 1";
+constexpr const char* kAddTerm =
+    "INSERT INTO directory_taxonomy_terms (city_id, uuid, taxonomy_id, code, name, description, position) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (city_id, code) DO NOTHING RETURNING id";
+constexpr const char* kUpdateTerm =
+    "UPDATE directory_taxonomy_terms SET name = ?3, description = ?4, retired = ?5 WHERE city_id = ?1 AND code = ?2 "
+    "RETURNING id";
+constexpr const char* kRemoveRole =
+    "DELETE FROM directory_organization_users WHERE city_id = ?1 AND organization_id = ?2 AND user_id = ?3 "
+    "RETURNING user_id";
+constexpr const char* kOrganizationUsers =
+    "SELECT ou.user_id, u.display_name, ou.role FROM directory_organization_users ou JOIN users u ON u.id = "
+    "ou.user_id WHERE ou.city_id = ?1 AND ou.organization_id = ?2 ORDER BY u.display_name, ou.user_id "
+    "LIMIT ?3 OFFSET ?4";
+constexpr const char* kCountOrganizationUsers =
+    "SELECT count(*) FROM directory_organization_users WHERE city_id = ?1 AND organization_id = ?2";
+// Oldest check first (never checked counts as oldest), then by name.
+constexpr const char* kServicesForReview =
+    "SELECT s.id FROM directory_services s WHERE s.city_id = ?1 ORDER BY s.assured_date, s.name, s.id "
+    "LIMIT ?2 OFFSET ?3";
+constexpr const char* kCountAllServices = "SELECT count(*) FROM directory_services WHERE city_id = ?1";
+
 constexpr const char* kNoSuchEntry = "This entry of the sociale kaart does not exist.";
 
 // --- reading rows -----------------------------------------------------------------------------------
@@ -379,6 +404,7 @@ Term ReadTerm(const SqlRow& r) {
   t.description = S(r, 4);
   t.taxonomy_uuid = S(r, 5);
   t.taxonomy_name = S(r, 6);
+  t.retired = I(r, 7) != 0;
   return t;
 }
 
@@ -613,7 +639,7 @@ void SqlDirectoryRepository::LoadParts(CityId city, Location& l) {
 void SqlDirectoryRepository::LoadParts(CityId city, Service& s) {
   for (const auto& r : sql_.Run(kTermsOfService, {V(city), V(s.id)})) {
     s.terms.push_back(ReadTerm(r));
-    s.terms.back().link_uuid = S(r, 7);
+    s.terms.back().link_uuid = S(r, 8);
     s.term_codes.push_back(s.terms.back().code);
   }
   for (const auto& r : sql_.Run(kAreasOfService, {V(city), V(s.id)})) {
@@ -1068,6 +1094,54 @@ std::vector<std::pair<Organization, OrgRole>> SqlDirectoryRepository::Organizati
   }
   return out;
 }
+
+// --- keepers ----------------------------------------------------------------------------------------------------
+
+domain::Result<Term> SqlDirectoryRepository::AddTerm(CityId city, const Term& term) {
+  std::optional<Term> added;
+  sql_.Transact([&] {
+    auto next = sql_.Run(kNextTermPosition, {V(city)});
+    if (next.empty()) return false;  // the city has no taxonomy
+    auto rows = sql_.Run(kAddTerm, {V(city), V(UuidOr(term.uuid)), V(I(next[0], 0)), V(term.code), V(term.name),
+                                    V(term.description), V(I(next[0], 1))});
+    if (rows.empty()) return false;
+    added = FindTermByCode(city, term.code);
+    return true;
+  });
+  if (!added) return MakeError(ErrorCode::kConflict, "This category already exists.", term.code);
+  return *added;
+}
+
+domain::Status SqlDirectoryRepository::UpdateTerm(CityId city, const std::string& code, const Term& term) {
+  return Found(sql_.Run(kUpdateTerm, {V(city), V(code), V(term.name), V(term.description), V(term.retired)}));
+}
+
+domain::Status SqlDirectoryRepository::RemoveOrganizationRole(CityId city, OrganizationId org, UserId user) {
+  return Found(sql_.Run(kRemoveRole, {V(city), V(org), V(user)}));
+}
+
+std::vector<OrgMember> SqlDirectoryRepository::OrganizationUsers(CityId city, OrganizationId org, int limit,
+                                                                 int offset) {
+  std::vector<OrgMember> out;
+  for (const auto& r : sql_.Run(kOrganizationUsers, {V(city), V(org), V(std::max(0, limit)), V(std::max(0, offset))})) {
+    out.push_back({UserId{I(r, 0)}, S(r, 1), S(r, 2) == "admin" ? OrgRole::kAdmin : OrgRole::kProfessional});
+  }
+  return out;
+}
+
+int SqlDirectoryRepository::CountOrganizationUsers(CityId city, OrganizationId org) {
+  return Count(sql_.Run(kCountOrganizationUsers, {V(city), V(org)}));
+}
+
+std::vector<Service> SqlDirectoryRepository::ServicesForReview(CityId city, int limit, int offset) {
+  std::vector<Service> out;
+  for (const auto& r : sql_.Run(kServicesForReview, {V(city), V(std::max(0, limit)), V(std::max(0, offset))})) {
+    if (auto s = FindService(city, ServiceId{I(r, 0)})) out.push_back(std::move(*s));
+  }
+  return out;
+}
+
+int SqlDirectoryRepository::CountAllServices(CityId city) { return Count(sql_.Run(kCountAllServices, {V(city)})); }
 
 domain::Status SqlDirectoryRepository::InTransaction(const std::function<domain::Status()>& body) {
   domain::Status status = domain::Ok{};

@@ -121,6 +121,18 @@ class SqlDirectoryRepository final : public domain::directory::DirectoryReposito
                                                                  const std::vector<std::string>& buurt_codes,
                                                                  int limit, int offset) override;
 
+  domain::Result<domain::directory::Term> AddTerm(domain::CityId city, const domain::directory::Term& term) override;
+  domain::Status UpdateTerm(domain::CityId city, const std::string& code,
+                            const domain::directory::Term& term) override;
+  domain::Status RemoveOrganizationRole(domain::CityId city, domain::directory::OrganizationId org,
+                                        domain::UserId user) override;
+  std::vector<domain::directory::OrgMember> OrganizationUsers(domain::CityId city,
+                                                              domain::directory::OrganizationId org, int limit,
+                                                              int offset) override;
+  int CountOrganizationUsers(domain::CityId city, domain::directory::OrganizationId org) override;
+  std::vector<domain::directory::Service> ServicesForReview(domain::CityId city, int limit, int offset) override;
+  int CountAllServices(domain::CityId city) override;
+
   domain::Status InTransaction(const std::function<domain::Status()>& body) override;
 
  private:

@@ -28,6 +28,27 @@ using domain::directory::ServiceQuery;
 using nlohmann::json;
 using view::Msg;
 
+Editor EditorFor(const Context& ctx, std::optional<domain::SiteId> entry_site) {
+  Editor e;
+  if (!ctx.auth) return e;
+  e.user = ctx.auth->user.id;
+  e.email = ctx.auth->user.email;
+  e.operator_ = ctx.auth->user.is_operator;
+  if (ctx.city) e.board = !ctx.services.store.city_roles().FindCityRoles(ctx.city->id, ctx.auth->user.id).empty();
+  if (ctx.site && ctx.membership && ctx.membership->status == domain::accounts::MemberStatus::kVerified &&
+      ctx.membership->role == domain::accounts::MemberRole::kBuurtverbinder) {
+    e.buurtverbinder_of = ctx.site->id;
+  } else if (entry_site) {
+    // A local place is kept on the city's pages too, by the buurtverbinders of its site.
+    auto m = ctx.services.store.memberships().FindMembership(*entry_site, ctx.auth->user.id);
+    if (m && m->status == domain::accounts::MemberStatus::kVerified &&
+        m->role == domain::accounts::MemberRole::kBuurtverbinder) {
+      e.buurtverbinder_of = *entry_site;
+    }
+  }
+  return e;
+}
+
 namespace {
 
 constexpr int kPerPage = 20;
@@ -44,13 +65,8 @@ std::string CityDirUrl(const Context& ctx) { return ctx.city_url + "sociale-kaar
 std::string ServiceUrl(const Context& ctx, const Service& s) { return CityDirUrl(ctx) + "diensten/" + s.uuid; }
 std::string OrgUrl(const Context& ctx, const std::string& uuid) { return CityDirUrl(ctx) + "organisaties/" + uuid; }
 
-Editor EditorOf(const Context& ctx) {
-  Editor e;
-  if (!ctx.auth) return e;
-  e.user = ctx.auth->user.id;
-  e.email = ctx.auth->user.email;
-  e.operator_ = ctx.auth->user.is_operator;
-  return e;
+Editor EditorOf(const Context& ctx, std::optional<domain::SiteId> entry_site = std::nullopt) {
+  return EditorFor(ctx, entry_site);
 }
 
 // Our templates test optional text with {{#field}}; mustache counts "" as true, so empty
@@ -100,6 +116,13 @@ json SchedulesView(const Context& ctx, const std::vector<domain::directory::Sche
           {"has_exceptions", !exceptions.empty()}};
 }
 
+// A local place of a site is marked with the site's name in the city's list.
+std::string LocalSiteName(const Context& ctx, const Service& s) {
+  if (!s.site || (ctx.site && ctx.site->id == *s.site)) return "";
+  auto site = ctx.services.store.sites().FindSite(ctx.city->id, *s.site);
+  return site ? site->name : "";
+}
+
 json ServiceCard(const Context& ctx, const Service& s) {
   json terms = json::array();
   for (const auto& t : s.terms) terms.push_back({{"name", t.name}});
@@ -118,6 +141,7 @@ json ServiceCard(const Context& ctx, const Service& s) {
           {"has_terms", !terms.empty()},
           {"free", s.free},
           {"example", s.example},
+          {"local_site", LocalSiteName(ctx, s)},
           {"outdated", Dir(ctx).IsOutdated(s.assurance.assured_date)}});
 }
 
@@ -269,6 +293,7 @@ Result<Response> ListPage(Context& ctx, const std::vector<std::string>& site_buu
 
   json terms = json::array();
   for (const auto& t : Repo(ctx).ListTerms(ctx.city->id, 100, 0)) {
+    if (t.retired && t.code != q.term_code) continue;
     terms.push_back({{"code", t.code}, {"name", t.name}, {"selected", t.code == q.term_code}});
   }
   json buurt_options = json::array();
@@ -330,6 +355,7 @@ Result<Response> ListPage(Context& ctx, const std::vector<std::string>& site_buu
     }
     data["professionals"] = Pruned(pros);
     data["has_professionals"] = !pros.empty();
+    if (EditorOf(ctx).buurtverbinder_of) data["add_place_url"] = ctx.site_url + "sociale-kaart/nieuwe-plek";
   }
   auto r = ctx.Page("directory/list", std::move(data));
   r.cacheable = !open_now;  // "open now" changes with the clock
@@ -341,6 +367,8 @@ Result<Response> MapGeoJson(Context& ctx, const std::vector<std::string>* buurte
   json features = json::array();
   for (const auto& l : Repo(ctx).ListLocations(ctx.city->id, std::nullopt, kMapLimit, 0)) {
     if (!l.latitude || !l.longitude) continue;
+    // A local place shows on its own site's map only.
+    if (l.site && !(buurten && ctx.site && *l.site == ctx.site->id)) continue;
     if (buurten) {
       const bool local = l.site && ctx.site && *l.site == ctx.site->id;
       if (!local && std::find(buurten->begin(), buurten->end(), l.buurt_code) == buurten->end()) continue;
@@ -367,6 +395,7 @@ json LocationView(const Context& ctx, const Location& l) {
   json phones = json::array();
   for (const auto& p : l.phones) phones.push_back({{"number", p.number}});
   return Pruned({{"name", l.name},
+          {"uuid", l.uuid},
           {"address", l.address_1},
           {"postal_code", l.postal_code},
           {"city", l.address_city},
@@ -391,6 +420,7 @@ json HistoryView(const Context& ctx, const std::vector<domain::directory::Change
                          : c.action == "edit"   ? ctx.T(Msg("changed"))
                          : c.action == "verify" ? ctx.T(Msg("verified"))
                          : c.action == "import" ? ctx.T(Msg("imported"))
+                         : c.action == "people" ? ctx.T(Msg("changed who works here"))
                                                 : c.action;
     out.push_back({{"when", view::FormatDateTime(c.at, ctx.lang)},
                    {"when_iso", view::LocalIso(c.at)},
@@ -423,6 +453,7 @@ Response EditPage(Context& ctx, const Service& s, const json& values, const std:
   json terms = json::array();
   for (const auto& t : Repo(ctx).ListTerms(ctx.city->id, 100, 0)) {
     const bool checked = std::find(term_codes.begin(), term_codes.end(), t.code) != term_codes.end();
+    if (t.retired && !checked) continue;
     terms.push_back({{"code", t.code}, {"name", t.name}, {"checked", checked}});
   }
   json extra = {{"action", ServiceUrl(ctx, s) + "/bewerken"}, {"service_url", ServiceUrl(ctx, s)}, {"terms", terms}};
@@ -442,7 +473,7 @@ Result<Response> SiteMapGeoJson(Context& ctx) { return MapGeoJson(ctx, &ctx.site
 Result<Response> ShowService(Context& ctx) {
   auto s = FindService(ctx);
   if (!s) return s.error();
-  const Editor editor = EditorOf(ctx);
+  const Editor editor = EditorOf(ctx, s->site);
   json locations = json::array();
   for (auto id : s->location_ids) {
     if (auto l = Repo(ctx).FindLocation(ctx.city->id, id)) locations.push_back(LocationView(ctx, *l));
@@ -467,7 +498,7 @@ Result<Response> ShowService(Context& ctx) {
     terms.push_back({{"name", t.name}, {"url", CityDirUrl(ctx) + "?categorie=" + Encode(t.code)}});
   }
   const bool can_edit = ctx.auth && Dir(ctx).MayEditService(ctx.city->id, editor, *s);
-  const bool can_verify = ctx.auth && editor.operator_;
+  const bool can_verify = ctx.auth && DirectoryService::IsKeeper(editor);
   auto data = ctx.PageData(s->name + " – " + ctx.T(Msg("Sociale kaart")));
   data["service"] = ServiceCard(ctx, *s);
   data["service"]["description"] = s->description;
@@ -490,8 +521,12 @@ Result<Response> ShowService(Context& ctx) {
   data["phones"] = phones;
   data["locations"] = locations;
   data["has_locations"] = !locations.empty();
-  data["history"] = HistoryView(ctx, Repo(ctx).ListChanges(ctx.city->id, domain::directory::EntityType::kService,
-                                                             s->id.value, 20));
+  // The change history names people: only for those who keep the entry right.
+  if (can_edit || can_verify) {
+    data["history"] = HistoryView(ctx, Repo(ctx).ListChanges(ctx.city->id, domain::directory::EntityType::kService,
+                                                               s->id.value, 20));
+    data["show_history"] = true;
+  }
   data["can_edit"] = can_edit;
   data["can_verify"] = can_verify;
   data["edit_url"] = ServiceUrl(ctx, *s) + "/bewerken";
@@ -533,15 +568,34 @@ Result<Response> ShowOrganization(Context& ctx) {
   data["locations"] = locations;
   data["has_locations"] = !locations.empty();
   data["directory_url"] = CityDirUrl(ctx);
+  const Editor editor = EditorOf(ctx, o->site);
+  const bool can_edit = ctx.auth && Dir(ctx).MayEditOrganization(ctx.city->id, editor, o->id);
+  const bool can_people = ctx.auth && Dir(ctx).MayManagePeople(ctx.city->id, editor, o->id);
+  if (can_edit) {
+    const std::string base = OrgUrl(ctx, o->uuid);
+    data["can_edit"] = true;
+    data["edit_url"] = base + "/bewerken";
+    data["new_service_url"] = base + "/diensten/nieuw";
+    data["new_location_url"] = base + "/locaties/nieuw";
+    for (std::size_t i = 0; i < data["locations"].size(); ++i) {
+      // Same order as the list above.
+      data["locations"][i]["edit_url"] = CityDirUrl(ctx) + "locaties/" + data["locations"][i].value("uuid", "") + "/bewerken";
+    }
+    data["history"] = HistoryView(ctx, Repo(ctx).ListChanges(ctx.city->id, domain::directory::EntityType::kOrganization,
+                                                               o->id.value, 20));
+    data["show_history"] = true;
+  }
+  if (can_people) data["people_url"] = OrgUrl(ctx, o->uuid) + "/mensen";
+  if (ctx.req.Query("saved") == "1") data["notice"] = ctx.T(Msg("Your changes are saved."));
   auto r = ctx.Page("directory/organization", std::move(data));
-  r.cacheable = true;
+  r.cacheable = !can_edit && !can_people;
   return r;
 }
 
 Result<Response> EditServiceForm(Context& ctx) {
   auto s = FindService(ctx);
   if (!s) return s.error();
-  if (!Dir(ctx).MayEditService(ctx.city->id, EditorOf(ctx), *s)) {
+  if (!Dir(ctx).MayEditService(ctx.city->id, EditorOf(ctx, s->site), *s)) {
     return domain::MakeError(ErrorCode::kForbidden,
                              "Only the organisation's admins or the association can change this entry.");
   }
@@ -564,7 +618,7 @@ Result<Response> EditService(Context& ctx) {
   for (const auto& t : Repo(ctx).ListTerms(ctx.city->id, 100, 0)) {
     if (ctx.req.Form("categorie-" + t.code) == "1") draft.term_codes.push_back(t.code);
   }
-  auto saved = Dir(ctx).SaveService(ctx.city->id, EditorOf(ctx), draft);
+  auto saved = Dir(ctx).SaveService(ctx.city->id, EditorOf(ctx, s->site), draft);
   if (!saved) {
     if (saved.error().code != ErrorCode::kValidation) return saved.error();
     return EditPage(ctx, *s, EditValues(draft), draft.term_codes, &saved.error(), 422);
@@ -575,7 +629,12 @@ Result<Response> EditService(Context& ctx) {
 Result<Response> VerifyService(Context& ctx) {
   auto s = FindService(ctx);
   if (!s) return s.error();
-  if (auto r = Dir(ctx).VerifyService(ctx.city->id, EditorOf(ctx), s->id); !r) return r.error();
+  const Editor editor = EditorOf(ctx);
+  if (auto r = Dir(ctx).VerifyService(ctx.city->id, editor, s->id); !r) return r.error();
+  // From the association's review list: back to it (the board's address, or the operators').
+  if (ctx.req.Form("terug") == "beheer") {
+    return Redirect(303, editor.board ? CityDirUrl(ctx) + "beheer/" : "/beheer/" + ctx.city->slug + "/sociale-kaart/");
+  }
   return Redirect(303, ServiceUrl(ctx, *s) + "?verified=1");
 }
 
@@ -661,10 +720,20 @@ Result<Response> SaveProfessional(Context& ctx) {
   return Redirect(303, CityDirUrl(ctx) + "mijn-profiel?saved=1");
 }
 
+nlohmann::json HistoryFor(const Context& ctx, domain::directory::EntityType type, std::int64_t id) {
+  return HistoryView(ctx, Repo(ctx).ListChanges(ctx.city->id, type, id, 20));
+}
+
+nlohmann::json PrunedJson(nlohmann::json j) { return Pruned(std::move(j)); }
+
+std::string DirectoryUrl(const Context& ctx) { return CityDirUrl(ctx); }
+
 json SiteHomeBlock(Context& ctx) {
   json terms = json::array();
   const std::string base = ctx.site_url + "sociale-kaart/";
-  for (const auto& t : Repo(ctx).ListTerms(ctx.city->id, 8, 0)) {
+  for (const auto& t : Repo(ctx).ListTerms(ctx.city->id, 100, 0)) {
+    if (t.retired) continue;
+    if (terms.size() == 8) break;
     terms.push_back({{"name", t.name}, {"url", base + "?categorie=" + Encode(t.code)}});
   }
   return {{"url", base}, {"terms", terms}, {"has_terms", !terms.empty()}};

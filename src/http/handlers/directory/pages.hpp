@@ -1,6 +1,7 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include "domain/directory/directory_service.hpp"
 #include "http/context.hpp"
 
 /// Sociale kaart pages (issue 5 §3–§6): finding help in the whole city and for one site (with
@@ -19,6 +20,18 @@ domain::Result<Response> EditService(Context& ctx);
 domain::Result<Response> VerifyService(Context& ctx);
 domain::Result<Response> ProfessionalForm(Context& ctx);
 domain::Result<Response> SaveProfessional(Context& ctx);
+
+/// Who is changing the sociale kaart in this request: operator, the city's board, a
+/// buurtverbinder of the request's site (organisation roles are asked by the DirectoryService).
+/// `entry_site`: the site of a local place being changed (its buurtverbinders keep it).
+domain::directory::Editor EditorFor(const Context& ctx, std::optional<domain::SiteId> entry_site = std::nullopt);
+
+/// The last changes of an entry for its keepers (who, when, which fields).
+nlohmann::json HistoryFor(const Context& ctx, domain::directory::EntityType type, std::int64_t id);
+/// The view data without empty strings (our templates test optional text with sections).
+nlohmann::json PrunedJson(nlohmann::json j);
+/// "/nijmegen/sociale-kaart/"
+std::string DirectoryUrl(const Context& ctx);
 
 /// The block on the site home: a few categories and the link to the site's sociale kaart.
 nlohmann::json SiteHomeBlock(Context& ctx);
