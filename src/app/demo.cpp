@@ -41,6 +41,10 @@
 #include "app/demo_news.hpp"
 // [newsx] <<<
 
+// [village] >>>
+#include "app/demo_village.hpp"
+// [village] <<<
+
 
 namespace buurtplein::app {
 
@@ -161,6 +165,12 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   // [newsx] >>>
   LoadDemoNews(store, *sites.directory());
   // [newsx] <<<
+
+  // [village] >>>
+  LinkDemoGroupItems(store, *sites.directory(),
+                     std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                         .count());
+  // [village] <<<
 }
 
 }  // namespace buurtplein::app

@@ -576,6 +576,12 @@ std::vector<TableDecl> Build() {
                 {"site_id", kExported, kInteger},
                 {"created_at", kExported, kTime}}});
   // [newsx] <<<
+  // [village] >>>
+  // --- migrations/0019_group_items.sql: the group that organises a post (a public fact) -----
+  for (auto& t : d) {
+    if (t.table == "news_posts") t.columns.push_back({"group_id", kNotPersonal});
+  }
+  // [village] <<<
 
   return d;
 }

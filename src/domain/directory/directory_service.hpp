@@ -83,6 +83,10 @@ class DirectoryService {
   /// An operator confirms a service is still right (assured_date today, assurer them).
   Status VerifyService(CityId city, const Editor& editor, ServiceId id);
 
+  /// The search rebuild: puts every service of the city through `indexer` (the same documents a
+  /// save puts), a page at a time; returns how many.
+  long Reindex(CityId city, search::Indexer& indexer);
+
   /// True when an entry verified on `assured_date` (YYYY-MM-DD, "" never) is possibly outdated.
   bool IsOutdated(const std::string& assured_date) const;
   /// Mails the owners of services not verified for 12 months (at most once per 30 days each);
@@ -103,6 +107,7 @@ class DirectoryService {
     if (on_change_) on_change_(city);
   }
   void Index(CityId city, const Service& s);
+  search::Document DocumentOf(CityId city, const Service& s) const;
 
   Store& store_;
   const Clock& clock_;
