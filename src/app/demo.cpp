@@ -45,6 +45,10 @@
 #include "app/demo_roles.hpp"
 // [roles] <<<
 
+// [village] >>>
+#include "app/demo_village.hpp"
+// [village] <<<
+
 
 namespace buurtplein::app {
 
@@ -169,6 +173,12 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   // [roles] >>>
   LoadDemoProfessionals(store, *sites.directory());  // made-up professionals of the example organisations
   // [roles] <<<
+
+  // [village] >>>
+  LinkDemoGroupItems(store, *sites.directory(),
+                     std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                         .count());
+  // [village] <<<
 }
 
 }  // namespace buurtplein::app

@@ -189,9 +189,9 @@ void Runtime::PrepareWeb() {
 
   // [search] >>>
   // Search (issue 4 §8): news, ask & offer, groups and questions keep the index in step and are
-  // put again by a rebuild; the search pages read it. An index that was never built (a new
-  // database, or one from before search) is built now; kinds registered after this block, or
-  // added to an index built before, are built by `buurtplein reindex`.
+  // put again by a rebuild; the search pages read it. An index that was never built is built at
+  // the end (village block), once events and services are registered too; kinds added to an
+  // index built before are built by `buurtplein reindex`.
   news_->SetIndexer(&search_indexer());
   market_->SetIndexer(&search_indexer());
   events_->SetIndexer(&search_indexer());
@@ -214,7 +214,6 @@ void Runtime::PrepareWeb() {
   search_ = std::make_unique<domain::search::SearchService>(store_->search(), clock_);
   privacy().RegisterEraser(*search_);
   services.search = search_.get();
-  if (store_->search().CountDocuments() == 0) RebuildSearchIndex();
   // [search] <<<
 
   // [api] >>>
@@ -275,6 +274,27 @@ void Runtime::PrepareWeb() {
   });
   services.professionals = professionals_.get();
   // [roles] <<<
+
+  // [village] >>>
+  // The search rebuild covers the agenda (every event, members-only and past ones too) and the
+  // sociale kaart (every service of every city) as well: the documents their services put on a
+  // write. An index that was never built (a new database, or one from before search) is built
+  // here, once every feature has registered its kind.
+  search_reindexer_.Register(domain::search::Kind::kEvent, [this](domain::search::Indexer& indexer) {
+    long n = 0;
+    const auto directory = sites_->directory();  // held: the loop reads its sites
+    for (const auto& city_sites : directory->sites) {
+      for (const auto& site : city_sites) n += events_->Reindex(site.id, indexer);
+    }
+    return n;
+  });
+  search_reindexer_.Register(domain::search::Kind::kService, [this](domain::search::Indexer& indexer) {
+    long n = 0;
+    for (const auto& city : store_->cities().ListCities()) n += directory_->Reindex(city.id, indexer);
+    return n;
+  });
+  if (store_->search().CountDocuments() == 0) RebuildSearchIndex();
+  // [village] <<<
 
   if (config_.mail_transport == "file") {
     dev_mailbox_ = std::make_unique<mail::EmlMailbox>(std::filesystem::path(config_.data_dir) / "mail");

@@ -4,6 +4,10 @@
 #include "domain/security/tokens.hpp"
 #include "view/i18n.hpp"
 
+// [village] >>>
+#include "domain/messages/message_service.hpp"
+// [village] <<<
+
 namespace buurtplein::http {
 
 const std::string& Context::Param(std::string_view name) const {
@@ -91,6 +95,20 @@ nlohmann::json Context::PageData(const std::string& page_title) const {
                  {"logo_url", site->logo_path.empty() ? "" : "/static/" + site->logo_path},
                  {"is_building", site->status == domain::sites::SiteStatus::kBuilding}};
   }
+  // [village] >>>
+  // The messages link with its unread count (issue 4 §7) for a verified member of the site: one
+  // COUNT per page, only with a login (anonymous pages are cached and never carry it).
+  if (auth && site && services.messages) {
+    const auto viewer = domain::messages::Viewer::Of(auth->user.id, membership);
+    if (viewer.member) {
+      const std::int64_t unread = services.messages->Unread(site->id, viewer);
+      d["messages_link"] = {{"url", site_url + "berichten/"},
+                            {"unread", unread},
+                            {"has_unread", unread > 0},
+                            {"unread_label", std::to_string(unread) + " " + T(view::Msg("unread"))}};
+    }
+  }
+  // [village] <<<
   return d;
 }
 

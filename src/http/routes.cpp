@@ -56,6 +56,9 @@
 #include "http/handlers/news/categories.hpp"
 // [newsx] <<<
 
+// [village] >>>
+#include "http/handlers/api/events.hpp"
+// [village] <<<
 
 namespace buurtplein::http {
 
@@ -507,6 +510,22 @@ void AddRoutes(Router& r) {
            kForm, kSite, kSiteMember});
   }
   // [roles] <<<
+
+  // [village] >>>
+  // A group's iCal feed (issue 4 §3, §5): public events of a public group, for anyone.
+  r.Add({kGet, "/{city}/{site}/groepen/{id}/agenda.ics", "groups.feed", handlers::events::GroupFeed, kForm, kSite,
+         kPublic});
+  // The JSON API's agenda (docs/api/README.md): public coming events only, for anyone.
+  {
+    namespace api = handlers::api;
+    constexpr std::size_t kNoBody = 16 * 1024;
+    r.Add({kGet, "/api/v1/cities/{city}/events", "api.city_events", api::CityEvents, kNoBody, kCity, kPublic});
+    r.Add({kGet, "/api/v1/cities/{city}/sites/{site}/events", "api.site_events", api::SiteEvents, kNoBody, kSite,
+           kPublic});
+    r.Add({kGet, "/api/v1/cities/{city}/sites/{site}/events/{id}", "api.site_event", api::SiteEvent, kNoBody, kSite,
+           kPublic});
+  }
+  // [village] <<<
 
   // Development mail: the .eml files of `make run` (404 outside development mode; issue 3 §2)
   r.Add({kGet, "/dev/mail", "dev.mail", dev::MailList, kForm, kPlatform, kDevelopment});

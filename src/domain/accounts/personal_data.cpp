@@ -577,6 +577,12 @@ std::vector<TableDecl> Build() {
                 {"site_id", kExported, kInteger},
                 {"created_at", kExported, kTime}}});
   // [newsx] <<<
+  // [village] >>>
+  // --- migrations/0019_group_items.sql: the group that organises a post (a public fact) -----
+  for (auto& t : d) {
+    if (t.table == "news_posts") t.columns.push_back({"group_id", kNotPersonal});
+  }
+  // [village] <<<
 
   // [roles] >>>
   // --- migrations/0020_professional_roles.sql: questions addressed to a professional (personal

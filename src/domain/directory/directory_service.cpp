@@ -404,8 +404,7 @@ Result<Location> DirectoryService::Clean(const Location& draft) {
   return l;
 }
 
-void DirectoryService::Index(CityId city, const Service& s) {
-  if (!indexer_) return;
+search::Document DirectoryService::DocumentOf(CityId city, const Service& s) const {
   search::Document doc;
   doc.kind = search::Kind::kService;
   doc.item_id = s.id.value;
@@ -414,7 +413,22 @@ void DirectoryService::Index(CityId city, const Service& s) {
   doc.title = s.name;
   doc.body = s.organization_name + "\n" + s.description;
   doc.url = url_ ? url_(city, s) : std::string();
-  indexer_->Put(doc);
+  return doc;
+}
+
+void DirectoryService::Index(CityId city, const Service& s) {
+  if (indexer_) indexer_->Put(DocumentOf(city, s));
+}
+
+long DirectoryService::Reindex(CityId city, search::Indexer& indexer) {
+  long n = 0;
+  for (int page = 1; page <= kMaxPage; ++page) {
+    const auto services = Services(city, ServiceQuery{}, page, kMaxPerPage);
+    for (const auto& s : services.items) indexer.Put(DocumentOf(city, s));
+    n += static_cast<long>(services.items.size());
+    if (static_cast<long>(page) * kMaxPerPage >= static_cast<long>(services.total_items)) break;
+  }
+  return n;
 }
 
 Result<Service> DirectoryService::SaveService(CityId city, const Editor& editor, const Service& draft) {

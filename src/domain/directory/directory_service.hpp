@@ -129,6 +129,10 @@ class DirectoryService {
   /// A buurtverbinder (or the association) adds a local place for a site, in one transaction.
   Result<Service> AddLocalPlace(CityId city, const Editor& editor, SiteId site, const LocalPlace& place);
 
+  /// The search rebuild: puts every service of the city through `indexer` (the same documents a
+  /// save puts), a page at a time; returns how many.
+  long Reindex(CityId city, search::Indexer& indexer);
+
   /// True when an entry verified on `assured_date` (YYYY-MM-DD, "" never) is possibly outdated.
   bool IsOutdated(const std::string& assured_date) const;
   /// Mails the owners of services not verified for 12 months (at most once per 30 days each);
@@ -149,6 +153,7 @@ class DirectoryService {
     if (on_change_) on_change_(city);
   }
   void Index(CityId city, const Service& s);
+  search::Document DocumentOf(CityId city, const Service& s) const;
 
   Status Mail(UserId user, const std::string& subject, const std::string& body);
 

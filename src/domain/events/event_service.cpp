@@ -170,10 +170,10 @@ bool EventService::MaySee(const Event& event, const Viewer& viewer) const {
   return event.visibility == Visibility::kPublic || viewer.member;
 }
 
-void EventService::Index(const Event& e) {
-  if (!indexer_ || !locator_) return;
+std::optional<search::Document> EventService::DocumentOf(const Event& e) const {
+  if (!locator_) return std::nullopt;
   auto place = locator_(e.site);
-  if (!place) return;
+  if (!place) return std::nullopt;
   search::Document d;
   d.kind = search::Kind::kEvent;
   d.item_id = e.id.value;
@@ -184,7 +184,28 @@ void EventService::Index(const Event& e) {
   d.url = place->path + "agenda/" + std::to_string(e.id.value);
   d.members_only = e.visibility == Visibility::kMembers;
   d.when = e.start_at;
-  indexer_->Put(d);
+  return d;
+}
+
+void EventService::Index(const Event& e) {
+  if (!indexer_) return;
+  if (auto d = DocumentOf(e)) indexer_->Put(*d);
+}
+
+long EventService::Reindex(SiteId site, search::Indexer& indexer) {
+  long n = 0;
+  EventId after{0};
+  for (auto batch = store_.events().ListEventsAfter(site, after, kReindexBatch); !batch.empty();
+       batch = store_.events().ListEventsAfter(site, after, kReindexBatch)) {
+    for (const auto& e : batch) {
+      if (auto d = DocumentOf(e)) {
+        indexer.Put(*d);
+        ++n;
+      }
+    }
+    after = batch.back().id;
+  }
+  return n;
 }
 
 void EventService::Unindex(EventId id) {
@@ -221,7 +242,8 @@ Result<Event> EventService::Edit(SiteId site, EventId id, const Viewer& viewer, 
   if (!MayChange(*event, viewer)) return NotYours();
   auto clean = Clean(draft);
   if (!clean) return clean.error();
-  clean->group_id = event->group_id;  // set by the groups feature, not by the form
+  // The organising group: the caller has checked who may name it (http/handlers/groups/organiser);
+  // the store only ever keeps a group of the event's own site.
   if (auto s = store_.events().UpdateEvent(site, id, *clean, clock_.Now()); !s) return s.error();
   Changed(site);
   auto changed = Find(site, id, viewer);
@@ -381,15 +403,48 @@ Result<std::vector<Attendee>> EventService::Attendees(SiteId site, const Event& 
 }
 
 std::vector<Event> EventService::FeedOfSite(SiteId site) {
-  return store_.events().ListPublicOfSite(site, clock_.Now() - 30 * 24 * 3600, kMaxFeedEvents);
+  return store_.events().ListPublicOfSite(site, clock_.Now() - 30 * 24 * 3600, kMaxFeedEvents, 0);
 }
 
 std::vector<Event> EventService::FeedOfCity(CityId city) {
-  return store_.events().ListPublicOfCity(city, clock_.Now() - 30 * 24 * 3600, kMaxFeedEvents);
+  return store_.events().ListPublicOfCity(city, clock_.Now() - 30 * 24 * 3600, kMaxFeedEvents, 0);
 }
 
 std::vector<Event> EventService::FeedOfGroup(SiteId site, std::int64_t group_id) {
-  return store_.events().ListPublicOfGroup(site, group_id, clock_.Now() - 30 * 24 * 3600, kMaxFeedEvents);
+  return store_.events().ListOfGroup(site, group_id, clock_.Now() - 30 * 24 * 3600, false, kMaxFeedEvents, 0);
+}
+
+namespace {
+
+// One row more than asked tells whether there is a next page.
+EventPage Paged(std::vector<Event> rows, int per_page) {
+  EventPage page;
+  page.has_more = rows.size() > static_cast<std::size_t>(per_page);
+  if (page.has_more) rows.resize(static_cast<std::size_t>(per_page));
+  page.events = std::move(rows);
+  return page;
+}
+
+int OffsetOf(int page, int per_page) { return (std::max(page, 1) - 1) * per_page; }
+
+}  // namespace
+
+EventPage EventService::PublicComingOfSite(SiteId site, int page, int per_page) {
+  per_page = std::max(per_page, 1);
+  return Paged(store_.events().ListPublicOfSite(site, clock_.Now(), per_page + 1, OffsetOf(page, per_page)), per_page);
+}
+
+EventPage EventService::PublicComingOfCity(CityId city, int page, int per_page) {
+  per_page = std::max(per_page, 1);
+  return Paged(store_.events().ListPublicOfCity(city, clock_.Now(), per_page + 1, OffsetOf(page, per_page)), per_page);
+}
+
+EventPage EventService::ComingOfGroup(SiteId site, std::int64_t group_id, const Viewer& viewer, int page,
+                                      int per_page) {
+  per_page = std::max(per_page, 1);
+  return Paged(store_.events().ListOfGroup(site, group_id, clock_.Now(), viewer.member, per_page + 1,
+                                           OffsetOf(page, per_page)),
+               per_page);
 }
 
 Status EventService::EraseContent(UserId user, accounts::ContentChoice choice) {

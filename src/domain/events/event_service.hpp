@@ -32,6 +32,12 @@ struct SitePlace {
 };
 using SiteLocator = std::function<std::optional<SitePlace>(SiteId)>;
 
+/// One page of events (not occurrences): the JSON API's lists and a group's page.
+struct EventPage {
+  std::vector<Event> events;
+  bool has_more = false;
+};
+
 /// The agenda: verified members add events; the organiser or a buurtverbinder edits and
 /// deletes them; verified members sign up for an occurrence (a place, or the waiting list) and
 /// cancel (the first waiting moves up and hears about it). Members-only events are seen by the
@@ -62,6 +68,7 @@ class EventService final : public accounts::ContentEraser {
   /// The event when this viewer may see it; kNotFound otherwise (also another site's event).
   Result<Event> Find(SiteId site, EventId id, const Viewer& viewer);
   /// The organiser or a buurtverbinder changes an event (kNotFound / kForbidden as Find / MayChange).
+  /// The draft's group_id replaces the event's group: who may name a group is the caller's check.
   Result<Event> Edit(SiteId site, EventId id, const Viewer& viewer, const EventDraft& draft);
   Status Delete(SiteId site, EventId id, const Viewer& viewer);
 
@@ -93,6 +100,17 @@ class EventService final : public accounts::ContentEraser {
   std::vector<Event> FeedOfCity(CityId city);
   /// Public events a group of the site organises (for GroupCalendar in ical.hpp).
   std::vector<Event> FeedOfGroup(SiteId site, std::int64_t group_id);
+  /// Page `page` (from 1, `per_page` events) of a site's / a city's public events that have not
+  /// ended, by first start (the JSON API: members-only events never appear).
+  EventPage PublicComingOfSite(SiteId site, int page, int per_page);
+  EventPage PublicComingOfCity(CityId city, int page, int per_page);
+  /// Page `page` of the coming events a group of the site organises that this viewer may see.
+  EventPage ComingOfGroup(SiteId site, std::int64_t group_id, const Viewer& viewer, int page, int per_page);
+
+  /// The search rebuild: puts every event of the site (members-only and past ones too, the same
+  /// documents a write puts) through `indexer`, in batches of kReindexBatch; returns how many.
+  long Reindex(SiteId site, search::Indexer& indexer);
+  static constexpr int kReindexBatch = 200;
 
   /// Account deletion: sign-ups go (people move up); events are removed or stay without name.
   Status EraseContent(UserId user, accounts::ContentChoice choice) override;
@@ -108,6 +126,7 @@ class EventService final : public accounts::ContentEraser {
   void Changed(SiteId site) {
     if (on_change_) on_change_(site);
   }
+  std::optional<search::Document> DocumentOf(const Event& event) const;
   void Index(const Event& event);
   void Unindex(EventId id);
 

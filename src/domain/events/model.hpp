@@ -21,7 +21,9 @@ struct Event {
   SiteId site;
   std::optional<UserId> organiser;     ///< the resident who added it; nullopt once they left
   std::string organiser_name;          ///< their display name ("" without organiser)
-  std::optional<std::int64_t> group_id;///< a group as organiser (groups are a later feature)
+  std::optional<std::int64_t> group_id;///< a group of the site as organiser
+  std::string group_name;              ///< its name ("" without group)
+  bool group_members_only = false;     ///< the group is seen by the site's members only
   std::string organisation_name;       ///< an organisation as organiser, free text ("" none)
   std::string title;                   ///< at most kMaxTitleLength code points
   std::string description_markdown;    ///< Markdown, at most kMaxDescriptionLength

@@ -32,14 +32,18 @@ class EventRepository {
   virtual std::vector<Event> ListPast(SiteId site, std::int64_t now, bool include_members_only, int limit,
                                       int offset) = 0;
   /// Public events of every site of a city that had not ended at `since` (or without end), by
-  /// start, at most `limit` (the city's iCal feed).
-  virtual std::vector<Event> ListPublicOfCity(CityId city, std::int64_t since, int limit) = 0;
-  /// Public events of a site that had not ended at `since`, by start (the site's iCal feed).
-  virtual std::vector<Event> ListPublicOfSite(SiteId site, std::int64_t since, int limit) = 0;
-  /// Public events a group of the site organises that had not ended at `since`, by start (the
-  /// group's page and iCal feed; groups are their own feature, `group_id` is their id).
-  virtual std::vector<Event> ListPublicOfGroup(SiteId site, std::int64_t group_id, std::int64_t since,
-                                               int limit) = 0;
+  /// start, at most `limit` from `offset` (the city's iCal feed and API).
+  virtual std::vector<Event> ListPublicOfCity(CityId city, std::int64_t since, int limit, int offset) = 0;
+  /// Public events of a site that had not ended at `since`, by start (the site's iCal feed and API).
+  virtual std::vector<Event> ListPublicOfSite(SiteId site, std::int64_t since, int limit, int offset) = 0;
+  /// Events a group of the site organises that had not ended at `since`, by start: public ones,
+  /// and members-only ones too when `include_members_only` (the group's page and iCal feed;
+  /// `group_id` is the groups feature's id).
+  virtual std::vector<Event> ListOfGroup(SiteId site, std::int64_t group_id, std::int64_t since,
+                                         bool include_members_only, int limit, int offset) = 0;
+  /// Every event of the site (any visibility, past ones too) with an id above `after`, by id, at
+  /// most `limit` (the search rebuild walks a site in batches).
+  virtual std::vector<Event> ListEventsAfter(SiteId site, EventId after, int limit) = 0;
   /// Makes a group of the site the organiser (nullopt: none); kNotFound when not in this site.
   /// Who may do so is the groups feature's rule.
   virtual Status SetGroup(SiteId site, EventId id, std::optional<std::int64_t> group_id) = 0;

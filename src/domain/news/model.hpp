@@ -60,6 +60,9 @@ struct Post {
   Image image;                         ///< image.key "": no image
   int thanks = 0;                      ///< how many members said "bedankt"
   int comments = 0;                    ///< how many comments it has
+  std::optional<std::int64_t> group_id;///< a group of the site as organiser (issue 4 §5)
+  std::string group_name;              ///< its name ("" without group)
+  bool group_members_only = false;     ///< the group is seen by the site's members only
 };
 
 /// What happens to a post's image when it is saved.
@@ -76,6 +79,7 @@ struct PostDraft {
   std::string image_alt;               ///< the image's text alternative (new or kept image)
   ImageAction image_action = ImageAction::kKeep;
   std::string_view image_file;         ///< the uploaded file, for kReplace (not stored as such)
+  std::optional<std::int64_t> group_id;///< a group of the site as organiser (the caller checks who may)
 };
 
 /// A comment on a post: plain text by a verified member.
@@ -115,6 +119,7 @@ struct ListQuery {
   bool include_members_only = false;    ///< also posts with Visibility::kMembers
   std::int64_t published_since = 0;     ///< published_at >= this (0: any)
   std::optional<CategoryId> category;   ///< only posts of this category
+  std::optional<std::int64_t> group;    ///< only posts this group organises
   int limit = 10;                       ///< always bounded
   int offset = 0;
 };

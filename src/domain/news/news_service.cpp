@@ -131,6 +131,10 @@ Result<Post> NewsService::Create(SiteId site, const Viewer& viewer, const PostDr
     post->image = image;
   }
   if (!post) DropImageIfUnused(site, image.key);
+  if (post && clean->group_id) {  // a group as organiser (issue 4 §5; the caller checked who may)
+    if (auto linked = store_.news().SetGroup(site, post->id, clean->group_id); !linked) return linked.error();
+    if (auto stored = store_.news().FindPost(site, post->id)) post = *stored;
+  }
   if (post) Changed(site);
   if (post && indexer_) indexer_->Put(search::NewsDocument(*post));  // search index
   return post;
@@ -167,6 +171,9 @@ Result<Post> NewsService::Edit(SiteId site, PostId id, const Viewer& viewer, con
     clean->published_at = std::max(now, *clean->published_at);
   }
   if (auto s = store_.news().UpdatePost(site, id, *clean, now); !s) return s.error();
+  if (clean->group_id != post->group_id) {
+    if (auto linked = store_.news().SetGroup(site, id, clean->group_id); !linked) return linked.error();
+  }
   if (image.key != post->image.key || image.alt != post->image.alt) {
     if (auto s = store_.news().SetImage(site, id, image); !s) return s.error();
     if (image.key != post->image.key) DropImageIfUnused(site, post->image.key);
@@ -214,6 +221,25 @@ PostPage NewsService::List(SiteId site, const Viewer& viewer, int page, std::opt
   if (out.posts.size() > static_cast<std::size_t>(kPageSize)) {
     out.has_more = out.page < kMaxPage;
     out.posts.resize(kPageSize);
+  }
+  return out;
+}
+
+PostPage NewsService::OfGroup(SiteId site, std::int64_t group, const Viewer& viewer, int page, int per_page) {
+  PostPage out;
+  out.page = std::max(1, page);
+  per_page = std::clamp(per_page, 1, 50);
+  if (out.page > kMaxPage) return out;
+  ListQuery q;
+  q.now = clock_.Now();
+  q.include_members_only = viewer.member;
+  q.group = group;
+  q.limit = per_page + 1;  // one more: is there a next page?
+  q.offset = (out.page - 1) * per_page;
+  out.posts = store_.news().ListPublished(site, q);
+  if (out.posts.size() > static_cast<std::size_t>(per_page)) {
+    out.has_more = out.page < kMaxPage;
+    out.posts.resize(static_cast<std::size_t>(per_page));
   }
   return out;
 }

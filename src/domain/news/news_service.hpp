@@ -62,6 +62,9 @@ class NewsService final : public accounts::ContentEraser {
   /// Page `page` (from 1) of the published posts this viewer may see (of one category, when
   /// given): pinned first, then newest first. Pages beyond kMaxPage are empty.
   PostPage List(SiteId site, const Viewer& viewer, int page, std::optional<CategoryId> category = std::nullopt);
+  /// Page `page` (from 1) of the published posts a group of the site organises that this viewer
+  /// may see, `per_page` (1..50) a page, newest first (the group's page).
+  PostPage OfGroup(SiteId site, std::int64_t group, const Viewer& viewer, int page, int per_page);
   /// Published in the last seven days, as seen by this viewer, at most `limit` (site home).
   std::vector<Post> ThisWeek(SiteId site, const Viewer& viewer, int limit = 5);
   /// The earliest time a scheduled post of the site becomes visible, if any (pages that list

@@ -24,6 +24,9 @@ class NewsRepository {
   /// site is taken as none); kNotFound when not in this site.
   virtual Status UpdatePost(SiteId site, PostId id, const PostDraft& draft, std::int64_t at) = 0;
   /// Pins or unpins (not an edit: updated_at stays); kNotFound when not in this site.
+  /// Makes a group of the post's site its organiser (nullopt, or a group of another site: none);
+  /// kNotFound when the post is not in this site.
+  virtual Status SetGroup(SiteId site, PostId id, std::optional<std::int64_t> group) = 0;
   virtual Status SetPinned(SiteId site, PostId id, bool pinned) = 0;
   /// Deletes; kNotFound when not in this site.
   virtual Status DeletePost(SiteId site, PostId id) = 0;

@@ -28,16 +28,20 @@ namespace {
   "e.id, e.site_id, e.organiser_id, coalesce(u.display_name, ''), e.group_id, e.organisation_name, e.title, " \
   "e.description_markdown, e.place_name, e.address, e.latitude, e.longitude, e.all_day::int, e.start_local, " \
   "e.end_local, e.start_at, e.end_at, e.rrule, e.exdates, e.last_end_at, e.signup::int, e.capacity, "          \
-  "e.visibility, e.image_key, e.created_at, e.updated_at "
-#define BP_EVENT_FROM "FROM events e LEFT JOIN users u ON u.id = e.organiser_id "
+  "e.visibility, e.image_key, e.created_at, e.updated_at, coalesce(g.name, ''), coalesce(g.visibility, 'public') "
+#define BP_EVENT_FROM                                                      \
+  "FROM events e LEFT JOIN users u ON u.id = e.organiser_id "                \
+  "LEFT JOIN site_groups g ON g.id = e.group_id AND g.site_id = e.site_id "
 constexpr const char* kInsert =
     "INSERT INTO events (site_id, organiser_id, group_id, organisation_name, title, description_markdown, place_name, "
     "address, latitude, longitude, all_day, start_local, end_local, start_at, end_at, rrule, exdates, last_end_at, "
-    "signup, capacity, visibility, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+    "signup, capacity, visibility, created_at, updated_at) VALUES ($1, $2, "
+    "(SELECT id FROM site_groups WHERE site_id = $1 AND id = $3::bigint), $4, $5, $6, $7, $8, $9, $10, "
     "$11::boolean, $12, $13, $14, $15, $16, $17, $18, $19::boolean, $20, $21, $22, $22) RETURNING id";
 constexpr const char* kFind = "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM "WHERE e.site_id = $1 AND e.id = $2";
 constexpr const char* kUpdate =
-    "UPDATE events SET group_id = $3, organisation_name = $4, title = $5, description_markdown = $6, place_name = $7, "
+    "UPDATE events SET group_id = (SELECT id FROM site_groups WHERE site_id = $1 AND id = $3::bigint), "
+    "organisation_name = $4, title = $5, description_markdown = $6, place_name = $7, "
     "address = $8, latitude = $9, longitude = $10, all_day = $11::boolean, start_local = $12, end_local = $13, "
     "start_at = $14, end_at = $15, rrule = $16, exdates = $17, last_end_at = $18, signup = $19::boolean, "
     "capacity = $20, visibility = $21, updated_at = $22 WHERE site_id = $1 AND id = $2 RETURNING id";
@@ -57,16 +61,21 @@ constexpr const char* kPast =
 constexpr const char* kPublicOfCity =
     "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM "JOIN sites s ON s.id = e.site_id "
     "WHERE s.city_id = $1 AND e.visibility = 'public' AND (e.last_end_at IS NULL OR e.last_end_at > $2) "
-    "ORDER BY e.start_at, e.id LIMIT $3";
+    "ORDER BY e.start_at, e.id LIMIT $3 OFFSET $4";
 constexpr const char* kPublicOfSite =
     "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM
     "WHERE e.site_id = $1 AND e.visibility = 'public' AND (e.last_end_at IS NULL OR e.last_end_at > $2) "
-    "ORDER BY e.start_at, e.id LIMIT $3";
-constexpr const char* kPublicOfGroup =
+    "ORDER BY e.start_at, e.id LIMIT $3 OFFSET $4";
+constexpr const char* kOfGroup =
     "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM
-    "WHERE e.site_id = $1 AND e.group_id = $2 AND e.visibility = 'public' "
-    "AND (e.last_end_at IS NULL OR e.last_end_at > $3) ORDER BY e.start_at, e.id LIMIT $4";
-constexpr const char* kSetGroup = "UPDATE events SET group_id = $3 WHERE site_id = $1 AND id = $2 RETURNING id";
+    "WHERE e.site_id = $1 AND e.group_id = $2 AND (e.visibility = 'public' OR $4::int = 1) "
+    "AND (e.last_end_at IS NULL OR e.last_end_at > $3) ORDER BY e.start_at, e.id LIMIT $5 OFFSET $6";
+constexpr const char* kAfter =
+    "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM "WHERE e.site_id = $1 AND e.id > $2 ORDER BY e.id LIMIT $3";
+// A group is only ever one of the event's own site: another site's id becomes NULL.
+constexpr const char* kSetGroup =
+    "UPDATE events SET group_id = (SELECT id FROM site_groups WHERE site_id = $1 AND id = $3::bigint) "
+    "WHERE site_id = $1 AND id = $2 RETURNING id";
 // FOR UPDATE: sign-ups and cancellations of one event wait for each other here, so counting
 // and inserting happen as one step.
 constexpr const char* kLockEvent =
@@ -137,6 +146,8 @@ Event ReadEvent(const Result& r, int row) {
   if (!r.IsNull(row, 23)) e.image_key = r.Text(row, 23);
   e.created_at = r.Int(row, 24);
   e.updated_at = r.Int(row, 25);
+  e.group_name = r.Text(row, 26);
+  e.group_members_only = r.Text(row, 27) == "members";
   return e;
 }
 
@@ -244,21 +255,33 @@ std::vector<Event> PostgresEventRepository::ListPast(SiteId site, std::int64_t n
       Params().Add(site.value).Add(now).Add(members ? 1 : 0).Add(std::max(0, limit)).Add(std::max(0, offset))));
 }
 
-std::vector<Event> PostgresEventRepository::ListPublicOfCity(CityId city, std::int64_t since, int limit) {
+std::vector<Event> PostgresEventRepository::ListPublicOfCity(CityId city, std::int64_t since, int limit, int offset) {
   auto c = pool_.Acquire();
-  return ReadAll(c->Exec(kPublicOfCity, Params().Add(city.value).Add(since).Add(std::max(0, limit))));
+  return ReadAll(c->Exec(kPublicOfCity,
+                         Params().Add(city.value).Add(since).Add(std::max(0, limit)).Add(std::max(0, offset))));
 }
 
-std::vector<Event> PostgresEventRepository::ListPublicOfSite(SiteId site, std::int64_t since, int limit) {
+std::vector<Event> PostgresEventRepository::ListPublicOfSite(SiteId site, std::int64_t since, int limit, int offset) {
   auto c = pool_.Acquire();
-  return ReadAll(c->Exec(kPublicOfSite, Params().Add(site.value).Add(since).Add(std::max(0, limit))));
+  return ReadAll(c->Exec(kPublicOfSite,
+                         Params().Add(site.value).Add(since).Add(std::max(0, limit)).Add(std::max(0, offset))));
 }
 
-std::vector<Event> PostgresEventRepository::ListPublicOfGroup(SiteId site, std::int64_t group_id, std::int64_t since,
-                                                             int limit) {
+std::vector<Event> PostgresEventRepository::ListOfGroup(SiteId site, std::int64_t group_id, std::int64_t since,
+                                                       bool include_members_only, int limit, int offset) {
   auto c = pool_.Acquire();
-  return ReadAll(
-      c->Exec(kPublicOfGroup, Params().Add(site.value).Add(group_id).Add(since).Add(std::max(0, limit))));
+  return ReadAll(c->Exec(kOfGroup, Params()
+                                       .Add(site.value)
+                                       .Add(group_id)
+                                       .Add(since)
+                                       .Add(include_members_only ? 1 : 0)
+                                       .Add(std::max(0, limit))
+                                       .Add(std::max(0, offset))));
+}
+
+std::vector<Event> PostgresEventRepository::ListEventsAfter(SiteId site, EventId after, int limit) {
+  auto c = pool_.Acquire();
+  return ReadAll(c->Exec(kAfter, Params().Add(site.value).Add(after.value).Add(std::max(0, limit))));
 }
 
 domain::Status PostgresEventRepository::SetGroup(SiteId site, EventId id, std::optional<std::int64_t> group_id) {

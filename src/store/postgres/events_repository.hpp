@@ -19,10 +19,14 @@ class PostgresEventRepository final : public domain::events::EventRepository {
                                                       int limit) override;
   std::vector<domain::events::Event> ListPast(domain::SiteId site, std::int64_t now, bool include_members_only,
                                               int limit, int offset) override;
-  std::vector<domain::events::Event> ListPublicOfCity(domain::CityId city, std::int64_t since, int limit) override;
-  std::vector<domain::events::Event> ListPublicOfSite(domain::SiteId site, std::int64_t since, int limit) override;
-  std::vector<domain::events::Event> ListPublicOfGroup(domain::SiteId site, std::int64_t group_id, std::int64_t since,
-                                                       int limit) override;
+  std::vector<domain::events::Event> ListPublicOfCity(domain::CityId city, std::int64_t since, int limit,
+                                                      int offset) override;
+  std::vector<domain::events::Event> ListPublicOfSite(domain::SiteId site, std::int64_t since, int limit,
+                                                      int offset) override;
+  std::vector<domain::events::Event> ListOfGroup(domain::SiteId site, std::int64_t group_id, std::int64_t since,
+                                                 bool include_members_only, int limit, int offset) override;
+  std::vector<domain::events::Event> ListEventsAfter(domain::SiteId site, domain::events::EventId after,
+                                                     int limit) override;
   domain::Status SetGroup(domain::SiteId site, domain::events::EventId id,
                           std::optional<std::int64_t> group_id) override;
   domain::Result<domain::events::SignUpOutcome> SignUp(domain::SiteId site, domain::events::EventId id,

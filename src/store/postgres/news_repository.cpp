@@ -28,9 +28,11 @@ namespace {
   "n.pinned::int, n.published_at, n.created_at, n.updated_at, n.category_id, coalesce(c.name, ''), "       \
   "coalesce(n.image_key, ''), n.image_alt, n.image_width, n.image_height, "                                \
   "(SELECT count(*) FROM news_thanks t WHERE t.post_id = n.id), "                                          \
-  "(SELECT count(*) FROM news_comments m WHERE m.post_id = n.id) "
-#define BP_NEWS_FROM \
-  "FROM news_posts n LEFT JOIN users u ON u.id = n.author_id LEFT JOIN news_categories c ON c.id = n.category_id "
+  "(SELECT count(*) FROM news_comments m WHERE m.post_id = n.id), "                                         \
+  "n.group_id, coalesce(g.name, ''), coalesce(g.visibility, 'public') "
+#define BP_NEWS_FROM                                                                                       \
+  "FROM news_posts n LEFT JOIN users u ON u.id = n.author_id LEFT JOIN news_categories c ON c.id = n.category_id " \
+  "LEFT JOIN site_groups g ON g.id = n.group_id "
 // A category is only ever one of the post's own site: another site's id becomes NULL.
 constexpr const char* kInsert =
     "INSERT INTO news_posts (site_id, author_id, title, body_markdown, visibility, pinned, published_at, created_at, "
@@ -82,6 +84,10 @@ constexpr const char* kUnlinkCommenter = "UPDATE news_comments SET author_id = N
 constexpr const char* kDeleteByCommenter = "DELETE FROM news_comments WHERE author_id = $1";
 constexpr const char* kDeleteThanksOf = "DELETE FROM news_thanks WHERE user_id = $1";
 #undef BP_COMMENT_COLUMNS
+// A group is only ever one of the post's own site: another site's id becomes NULL.
+constexpr const char* kSetGroup =
+    "UPDATE news_posts SET group_id = (SELECT id FROM site_groups WHERE site_id = $1 AND id = $3::bigint) "
+    "WHERE site_id = $1 AND id = $2 RETURNING id";
 constexpr const char* kSetPinned =
     "UPDATE news_posts SET pinned = $3::boolean WHERE site_id = $1 AND id = $2 RETURNING id";
 constexpr const char* kDelete = "DELETE FROM news_posts WHERE site_id = $1 AND id = $2 RETURNING id";
@@ -89,6 +95,7 @@ constexpr const char* kList =
     "SELECT " BP_NEWS_COLUMNS BP_NEWS_FROM
     "WHERE n.site_id = $1 AND n.published_at <= $2 AND n.published_at >= $3 "
     "AND (n.visibility = 'public' OR $4::int = 1) AND ($7::bigint = 0 OR n.category_id = $7::bigint) "
+    "AND ($8::bigint = 0 OR n.group_id = $8::bigint) "
     "ORDER BY n.pinned DESC, n.published_at DESC, n.id DESC LIMIT $5 OFFSET $6";
 constexpr const char* kNextScheduled =
     "SELECT min(published_at) FROM news_posts WHERE site_id = $1 AND published_at > $2";
@@ -126,6 +133,9 @@ Post ReadPost(const Result& r, int row) {
   p.image.height = static_cast<int>(r.Int(row, 16));
   p.thanks = static_cast<int>(r.Int(row, 17));
   p.comments = static_cast<int>(r.Int(row, 18));
+  if (!r.IsNull(row, 19)) p.group_id = r.Int(row, 19);
+  p.group_name = r.Text(row, 20);
+  p.group_members_only = r.Text(row, 21) == "members";
   return p;
 }
 
@@ -201,6 +211,11 @@ domain::Status PostgresNewsRepository::UpdatePost(SiteId site, PostId id, const 
                                     .Add(CategoryValue(draft.category))));
 }
 
+domain::Status PostgresNewsRepository::SetGroup(SiteId site, PostId id, std::optional<std::int64_t> group) {
+  auto c = pool_.Acquire();
+  return Found(c->Exec(kSetGroup, Params().Add(site.value).Add(id.value).Add(group)));
+}
+
 domain::Status PostgresNewsRepository::SetPinned(SiteId site, PostId id, bool pinned) {
   auto c = pool_.Acquire();
   return Found(c->Exec(kSetPinned, Params().Add(site.value).Add(id.value).Add(pinned ? "true" : "false")));
@@ -220,7 +235,8 @@ std::vector<Post> PostgresNewsRepository::ListPublished(SiteId site, const ListQ
                                       .Add(q.include_members_only ? 1 : 0)
                                       .Add(std::max(0, q.limit))
                                       .Add(std::max(0, q.offset))
-                                      .Add(CategoryValue(q.category)));
+                                      .Add(CategoryValue(q.category))
+                                      .Add(q.group.value_or(0)));
   std::vector<Post> out;
   out.reserve(static_cast<std::size_t>(r.Rows()));
   for (int i = 0; i < r.Rows(); ++i) out.push_back(ReadPost(r, i));

@@ -28,16 +28,20 @@ namespace {
   "e.id, e.site_id, e.organiser_id, coalesce(u.display_name, ''), e.group_id, e.organisation_name, e.title, " \
   "e.description_markdown, e.place_name, e.address, e.latitude, e.longitude, e.all_day, e.start_local, "     \
   "e.end_local, e.start_at, e.end_at, e.rrule, e.exdates, e.last_end_at, e.signup, e.capacity, e.visibility, " \
-  "e.image_key, e.created_at, e.updated_at "
-#define BP_EVENT_FROM "FROM events e LEFT JOIN users u ON u.id = e.organiser_id "
+  "e.image_key, e.created_at, e.updated_at, coalesce(g.name, ''), coalesce(g.visibility, 'public') "
+#define BP_EVENT_FROM                                                      \
+  "FROM events e LEFT JOIN users u ON u.id = e.organiser_id "                \
+  "LEFT JOIN site_groups g ON g.id = e.group_id AND g.site_id = e.site_id "
 constexpr const char* kInsert =
     "INSERT INTO events (site_id, organiser_id, group_id, organisation_name, title, description_markdown, place_name, "
     "address, latitude, longitude, all_day, start_local, end_local, start_at, end_at, rrule, exdates, last_end_at, "
-    "signup, capacity, visibility, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+    "signup, capacity, visibility, created_at, updated_at) VALUES (?1, ?2, "
+    "(SELECT id FROM site_groups WHERE site_id = ?1 AND id = ?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
     "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22) RETURNING id";
 constexpr const char* kFind = "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM "WHERE e.site_id = ?1 AND e.id = ?2";
 constexpr const char* kUpdate =
-    "UPDATE events SET group_id = ?3, organisation_name = ?4, title = ?5, description_markdown = ?6, place_name = ?7, "
+    "UPDATE events SET group_id = (SELECT id FROM site_groups WHERE site_id = ?1 AND id = ?3), "
+    "organisation_name = ?4, title = ?5, description_markdown = ?6, place_name = ?7, "
     "address = ?8, latitude = ?9, longitude = ?10, all_day = ?11, start_local = ?12, end_local = ?13, start_at = ?14, "
     "end_at = ?15, rrule = ?16, exdates = ?17, last_end_at = ?18, signup = ?19, capacity = ?20, visibility = ?21, "
     "updated_at = ?22 WHERE site_id = ?1 AND id = ?2 RETURNING id";
@@ -57,16 +61,21 @@ constexpr const char* kPast =
 constexpr const char* kPublicOfCity =
     "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM "JOIN sites s ON s.id = e.site_id "
     "WHERE s.city_id = ?1 AND e.visibility = 'public' AND (e.last_end_at IS NULL OR e.last_end_at > ?2) "
-    "ORDER BY e.start_at, e.id LIMIT ?3";
+    "ORDER BY e.start_at, e.id LIMIT ?3 OFFSET ?4";
 constexpr const char* kPublicOfSite =
     "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM
     "WHERE e.site_id = ?1 AND e.visibility = 'public' AND (e.last_end_at IS NULL OR e.last_end_at > ?2) "
-    "ORDER BY e.start_at, e.id LIMIT ?3";
-constexpr const char* kPublicOfGroup =
+    "ORDER BY e.start_at, e.id LIMIT ?3 OFFSET ?4";
+constexpr const char* kOfGroup =
     "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM
-    "WHERE e.site_id = ?1 AND e.group_id = ?2 AND e.visibility = 'public' "
-    "AND (e.last_end_at IS NULL OR e.last_end_at > ?3) ORDER BY e.start_at, e.id LIMIT ?4";
-constexpr const char* kSetGroup = "UPDATE events SET group_id = ?3 WHERE site_id = ?1 AND id = ?2 RETURNING id";
+    "WHERE e.site_id = ?1 AND e.group_id = ?2 AND (e.visibility = 'public' OR ?4 = 1) "
+    "AND (e.last_end_at IS NULL OR e.last_end_at > ?3) ORDER BY e.start_at, e.id LIMIT ?5 OFFSET ?6";
+constexpr const char* kAfter =
+    "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM "WHERE e.site_id = ?1 AND e.id > ?2 ORDER BY e.id LIMIT ?3";
+// A group is only ever one of the event's own site: another site's id becomes NULL.
+constexpr const char* kSetGroup =
+    "UPDATE events SET group_id = (SELECT id FROM site_groups WHERE site_id = ?1 AND id = ?3) "
+    "WHERE site_id = ?1 AND id = ?2 RETURNING id";
 constexpr const char* kSignUpRules = "SELECT signup, capacity FROM events WHERE site_id = ?1 AND id = ?2";
 constexpr const char* kOwnSignUp =
     "SELECT status, id FROM event_signups WHERE site_id = ?1 AND event_id = ?2 AND occurrence_start = ?3 "
@@ -134,6 +143,8 @@ Event ReadEvent(const Stmt& s) {
   if (!s.IsNull(23)) e.image_key = s.Text(23);
   e.created_at = s.Int(24);
   e.updated_at = s.Int(25);
+  e.group_name = s.Text(26);
+  e.group_members_only = s.Text(27) == "members";
   return e;
 }
 
@@ -251,22 +262,29 @@ std::vector<Event> SqliteEventRepository::ListPast(SiteId site, std::int64_t now
   return ReadAll(s);
 }
 
-std::vector<Event> SqliteEventRepository::ListPublicOfCity(CityId city, std::int64_t since, int limit) {
+std::vector<Event> SqliteEventRepository::ListPublicOfCity(CityId city, std::int64_t since, int limit, int offset) {
   auto s = db_.Conn().Prepare(kPublicOfCity);
-  s.Bind(1, city.value).Bind(2, since).Bind(3, std::max(0, limit));
+  s.Bind(1, city.value).Bind(2, since).Bind(3, std::max(0, limit)).Bind(4, std::max(0, offset));
   return ReadAll(s);
 }
 
-std::vector<Event> SqliteEventRepository::ListPublicOfSite(SiteId site, std::int64_t since, int limit) {
+std::vector<Event> SqliteEventRepository::ListPublicOfSite(SiteId site, std::int64_t since, int limit, int offset) {
   auto s = db_.Conn().Prepare(kPublicOfSite);
-  s.Bind(1, site.value).Bind(2, since).Bind(3, std::max(0, limit));
+  s.Bind(1, site.value).Bind(2, since).Bind(3, std::max(0, limit)).Bind(4, std::max(0, offset));
   return ReadAll(s);
 }
 
-std::vector<Event> SqliteEventRepository::ListPublicOfGroup(SiteId site, std::int64_t group_id, std::int64_t since,
-                                                           int limit) {
-  auto s = db_.Conn().Prepare(kPublicOfGroup);
-  s.Bind(1, site.value).Bind(2, group_id).Bind(3, since).Bind(4, std::max(0, limit));
+std::vector<Event> SqliteEventRepository::ListOfGroup(SiteId site, std::int64_t group_id, std::int64_t since,
+                                                     bool include_members_only, int limit, int offset) {
+  auto s = db_.Conn().Prepare(kOfGroup);
+  s.Bind(1, site.value).Bind(2, group_id).Bind(3, since).Bind(4, include_members_only ? 1 : 0);
+  s.Bind(5, std::max(0, limit)).Bind(6, std::max(0, offset));
+  return ReadAll(s);
+}
+
+std::vector<Event> SqliteEventRepository::ListEventsAfter(SiteId site, EventId after, int limit) {
+  auto s = db_.Conn().Prepare(kAfter);
+  s.Bind(1, site.value).Bind(2, after.value).Bind(3, std::max(0, limit));
   return ReadAll(s);
 }
 

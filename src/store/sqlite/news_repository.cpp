@@ -28,9 +28,11 @@ namespace {
   "n.pinned, n.published_at, n.created_at, n.updated_at, n.category_id, coalesce(c.name, ''), "            \
   "coalesce(n.image_key, ''), n.image_alt, n.image_width, n.image_height, "                                \
   "(SELECT count(*) FROM news_thanks t WHERE t.post_id = n.id), "                                          \
-  "(SELECT count(*) FROM news_comments m WHERE m.post_id = n.id) "
-#define BP_NEWS_FROM \
-  "FROM news_posts n LEFT JOIN users u ON u.id = n.author_id LEFT JOIN news_categories c ON c.id = n.category_id "
+  "(SELECT count(*) FROM news_comments m WHERE m.post_id = n.id), "                                         \
+  "n.group_id, coalesce(g.name, ''), coalesce(g.visibility, 'public') "
+#define BP_NEWS_FROM                                                                                       \
+  "FROM news_posts n LEFT JOIN users u ON u.id = n.author_id LEFT JOIN news_categories c ON c.id = n.category_id " \
+  "LEFT JOIN site_groups g ON g.id = n.group_id "
 // A category is only ever one of the post's own site: another site's id becomes NULL.
 constexpr const char* kInsert =
     "INSERT INTO news_posts (site_id, author_id, title, body_markdown, visibility, pinned, published_at, created_at, "
@@ -82,6 +84,10 @@ constexpr const char* kUnlinkCommenter = "UPDATE news_comments SET author_id = N
 constexpr const char* kDeleteByCommenter = "DELETE FROM news_comments WHERE author_id = ?1";
 constexpr const char* kDeleteThanksOf = "DELETE FROM news_thanks WHERE user_id = ?1";
 #undef BP_COMMENT_COLUMNS
+// A group is only ever one of the post's own site: another site's id becomes NULL.
+constexpr const char* kSetGroup =
+    "UPDATE news_posts SET group_id = (SELECT id FROM site_groups WHERE site_id = ?1 AND id = ?3) "
+    "WHERE site_id = ?1 AND id = ?2 RETURNING id";
 constexpr const char* kSetPinned =
     "UPDATE news_posts SET pinned = ?3 WHERE site_id = ?1 AND id = ?2 RETURNING id";
 constexpr const char* kDelete = "DELETE FROM news_posts WHERE site_id = ?1 AND id = ?2 RETURNING id";
@@ -89,6 +95,7 @@ constexpr const char* kList =
     "SELECT " BP_NEWS_COLUMNS BP_NEWS_FROM
     "WHERE n.site_id = ?1 AND n.published_at <= ?2 AND n.published_at >= ?3 "
     "AND (n.visibility = 'public' OR ?4 = 1) AND (?7 = 0 OR n.category_id = ?7) "
+    "AND (?8 = 0 OR n.group_id = ?8) "
     "ORDER BY n.pinned DESC, n.published_at DESC, n.id DESC LIMIT ?5 OFFSET ?6";
 constexpr const char* kNextScheduled =
     "SELECT min(published_at) FROM news_posts WHERE site_id = ?1 AND published_at > ?2";
@@ -126,6 +133,9 @@ Post ReadPost(const Stmt& s) {
   p.image.height = static_cast<int>(s.Int(16));
   p.thanks = static_cast<int>(s.Int(17));
   p.comments = static_cast<int>(s.Int(18));
+  if (!s.IsNull(19)) p.group_id = s.Int(19);
+  p.group_name = s.Text(20);
+  p.group_members_only = s.Text(21) == "members";
   return p;
 }
 
@@ -208,6 +218,14 @@ domain::Status SqliteNewsRepository::UpdatePost(SiteId site, PostId id, const Po
   return Found(found);
 }
 
+domain::Status SqliteNewsRepository::SetGroup(SiteId site, PostId id, std::optional<std::int64_t> group) {
+  auto s = db_.Conn().Prepare(kSetGroup);
+  s.Bind(1, site.value).Bind(2, id.value).Bind(3, group);
+  const bool found = s.Step();
+  if (found) s.Exec();
+  return Found(found);
+}
+
 domain::Status SqliteNewsRepository::SetPinned(SiteId site, PostId id, bool pinned) {
   auto s = db_.Conn().Prepare(kSetPinned);
   s.Bind(1, site.value).Bind(2, id.value).Bind(3, pinned ? 1 : 0);
@@ -232,7 +250,8 @@ std::vector<Post> SqliteNewsRepository::ListPublished(SiteId site, const ListQue
       .Bind(4, q.include_members_only ? 1 : 0)
       .Bind(5, std::max(0, q.limit))
       .Bind(6, std::max(0, q.offset))
-      .Bind(7, CategoryValue(q.category));
+      .Bind(7, CategoryValue(q.category))
+      .Bind(8, q.group.value_or(0));
   std::vector<Post> out;
   while (s.Step()) out.push_back(ReadPost(s));
   return out;

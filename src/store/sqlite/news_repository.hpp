@@ -12,6 +12,7 @@ class SqliteNewsRepository final : public domain::news::NewsRepository {
   std::optional<domain::news::Post> FindPost(domain::SiteId site, domain::news::PostId id) override;
   domain::Status UpdatePost(domain::SiteId site, domain::news::PostId id, const domain::news::PostDraft& draft,
                             std::int64_t at) override;
+  domain::Status SetGroup(domain::SiteId site, domain::news::PostId id, std::optional<std::int64_t> group) override;
   domain::Status SetPinned(domain::SiteId site, domain::news::PostId id, bool pinned) override;
   domain::Status DeletePost(domain::SiteId site, domain::news::PostId id) override;
   std::vector<domain::news::Post> ListPublished(domain::SiteId site, const domain::news::ListQuery& query) override;

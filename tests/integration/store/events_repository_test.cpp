@@ -149,7 +149,7 @@ TEST_P(EventRepositoryTest, AnotherSitesEventIsNeitherReadNorChanged) {
   EXPECT_EQ(events().CountSignUps(zuid_, e.id, e.start_at).confirmed, 0);
   EXPECT_TRUE(events().ListSignUps(zuid_, e.id, e.start_at, 10, 0).empty());
   EXPECT_TRUE(events().ListComingSingle(zuid_, kNow, true, 10, 0).empty());
-  EXPECT_TRUE(events().ListPublicOfSite(zuid_, kNow, 10).empty());
+  EXPECT_TRUE(events().ListPublicOfSite(zuid_, kNow, 10, 0).empty());
   EXPECT_EQ(events().FindEvent(oost_, e.id)->title, "Opruimen");
   EXPECT_EQ(events().CountSignUps(oost_, e.id, e.start_at).confirmed, 1);
 }
@@ -175,28 +175,53 @@ TEST_P(EventRepositoryTest, ListsComingSeriesAndPastEvents) {
   EXPECT_EQ(Titles(events().ListComingSingle(oost_, kNow, true, 1, 1)), (std::vector<std::string>{"Alleen leden"}));
   EXPECT_EQ(Titles(events().ListComingSeries(oost_, kNow, true, 10)), (std::vector<std::string>{"Elke week"}));
   EXPECT_EQ(Titles(events().ListPast(oost_, kNow, true, 10, 0)), (std::vector<std::string>{"Voorbij", "Reeks voorbij"}));
-  EXPECT_EQ(Titles(events().ListPublicOfSite(oost_, kNow, 10)),
+  EXPECT_EQ(Titles(events().ListPublicOfSite(oost_, kNow, 10, 0)),
             (std::vector<std::string>{"Elke week", "Eerder", "Later"}));
-  EXPECT_EQ(Titles(events().ListPublicOfCity(nijmegen_, kNow, 10)),
+  EXPECT_EQ(Titles(events().ListPublicOfSite(oost_, kNow, 1, 1)), (std::vector<std::string>{"Eerder"}));
+  EXPECT_EQ(Titles(events().ListPublicOfSite(oost_, kNow, 5, 2)), (std::vector<std::string>{"Later"}));
+  EXPECT_EQ(Titles(events().ListPublicOfCity(nijmegen_, kNow, 10, 0)),
             (std::vector<std::string>{"Elke week", "Eerder", "Zuid", "Later"}));
-  EXPECT_EQ(Titles(events().ListPublicOfCity(nijmegen_, kNow, 2)), (std::vector<std::string>{"Elke week", "Eerder"}));
+  EXPECT_EQ(Titles(events().ListPublicOfCity(nijmegen_, kNow, 2, 0)), (std::vector<std::string>{"Elke week", "Eerder"}));
+  EXPECT_EQ(Titles(events().ListPublicOfCity(nijmegen_, kNow, 2, 2)), (std::vector<std::string>{"Zuid", "Later"}));
 }
 
 TEST_P(EventRepositoryTest, AGroupsEvents) {
+  domain::groups::GroupDraft g;
+  g.name = "Tuinclub";
+  const auto garden = store().groups().CreateGroup(oost_, anna_, g, kNow);
+  g.name = "Zuidclub";
+  g.visibility = domain::groups::Visibility::kMembers;
+  const auto zuid_club = store().groups().CreateGroup(zuid_, anna_, g, kNow);
+  ASSERT_TRUE(garden.ok() && zuid_club.ok());
+  const std::int64_t group = garden->id.value;
   const Event a = MustCreate(oost_, Draft("Tuinieren", "2026-10-01T10:00", "2026-10-01T11:00"));
   auto hidden = Draft("Tuinoverleg", "2026-10-02T10:00", "2026-10-02T11:00");
   hidden.visibility = Visibility::kMembers;
+  hidden.group_id = group;  // set when created
   const Event b = MustCreate(oost_, hidden);
   MustCreate(oost_, Draft("Los", "2026-10-03T10:00", "2026-10-03T11:00"));
-  ASSERT_TRUE(events().SetGroup(oost_, a.id, 7).ok());
-  ASSERT_TRUE(events().SetGroup(oost_, b.id, 7).ok());
-  EXPECT_EQ(events().SetGroup(zuid_, a.id, 8).error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(events().FindEvent(oost_, a.id)->group_id, 7);
-  EXPECT_EQ(Titles(events().ListPublicOfGroup(oost_, 7, kNow, 10)), (std::vector<std::string>{"Tuinieren"}));
-  EXPECT_TRUE(events().ListPublicOfGroup(zuid_, 7, kNow, 10).empty());
+  ASSERT_TRUE(events().SetGroup(oost_, a.id, group).ok());
+  EXPECT_EQ(events().SetGroup(zuid_, a.id, zuid_club->id.value).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(events().FindEvent(oost_, a.id)->group_id, group);
+  EXPECT_EQ(events().FindEvent(oost_, a.id)->group_name, "Tuinclub");
+  EXPECT_EQ(events().FindEvent(oost_, b.id)->group_id, group);
+  EXPECT_EQ(Titles(events().ListOfGroup(oost_, group, kNow, false, 10, 0)), (std::vector<std::string>{"Tuinieren"}));
+  EXPECT_EQ(Titles(events().ListOfGroup(oost_, group, kNow, true, 10, 0)),
+            (std::vector<std::string>{"Tuinieren", "Tuinoverleg"}));
+  EXPECT_EQ(Titles(events().ListOfGroup(oost_, group, kNow, true, 1, 1)), (std::vector<std::string>{"Tuinoverleg"}));
+  EXPECT_TRUE(events().ListOfGroup(zuid_, group, kNow, true, 10, 0).empty());
+  // A group of another site never becomes the organiser, on create, edit or SetGroup.
+  ASSERT_TRUE(events().SetGroup(oost_, a.id, zuid_club->id.value).ok());
+  EXPECT_FALSE(events().FindEvent(oost_, a.id)->group_id);
+  auto foreign = Draft("Vreemd", "2026-10-04T10:00", "2026-10-04T11:00");
+  foreign.group_id = zuid_club->id.value;
+  EXPECT_FALSE(MustCreate(oost_, foreign).group_id);
   ASSERT_TRUE(events().SetGroup(oost_, a.id, std::nullopt).ok());
   EXPECT_FALSE(events().FindEvent(oost_, a.id)->group_id);
-  EXPECT_TRUE(events().ListPublicOfGroup(oost_, 7, kNow, 10).empty());
+  EXPECT_EQ(Titles(events().ListOfGroup(oost_, group, kNow, true, 10, 0)), (std::vector<std::string>{"Tuinoverleg"}));
+  // When the group goes, its events stay without it.
+  ASSERT_TRUE(store().groups().DeleteGroup(oost_, garden->id).ok());
+  EXPECT_FALSE(events().FindEvent(oost_, b.id)->group_id);
 }
 
 TEST_P(EventRepositoryTest, WaitingListAndCancellation) {

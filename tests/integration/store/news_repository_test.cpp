@@ -200,6 +200,46 @@ TEST_P(NewsRepositoryTest, TheDatabaseRefusesOverlongTexts) {
   d.body_markdown = std::string(20000, 'y');
   EXPECT_TRUE(news().CreatePost(oost_, anna_, d, kNow).ok());
 }
+TEST_P(NewsRepositoryTest, AGroupOfItsOwnSiteOrganisesAPost) {
+  domain::groups::GroupDraft g;
+  g.name = "Moestuin";
+  const auto garden = store().groups().CreateGroup(oost_, anna_, g, kNow);
+  g.name = "Zuidclub";
+  g.visibility = domain::groups::Visibility::kMembers;
+  const auto zuid_club = store().groups().CreateGroup(zuid_, anna_, g, kNow);
+  ASSERT_TRUE(garden.ok() && zuid_club.ok());
+  const Post a = MustCreate(oost_, "Oogst", kNow - 30);
+  const Post b = MustCreate(oost_, "Zaaien", kNow - 20, Visibility::kMembers);
+  MustCreate(oost_, "Los", kNow - 10);
+  ASSERT_TRUE(news().SetGroup(oost_, a.id, garden->id.value).ok());
+  ASSERT_TRUE(news().SetGroup(oost_, b.id, garden->id.value).ok());
+  EXPECT_EQ(news().SetGroup(zuid_, a.id, zuid_club->id.value).error().code, ErrorCode::kNotFound)
+      << "another site's post is not found";
+  const auto found = news().FindPost(oost_, a.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->group_id, garden->id.value);
+  EXPECT_EQ(found->group_name, "Moestuin");
+  EXPECT_FALSE(found->group_members_only);
+
+  ListQuery q = Query(false);
+  q.group = garden->id.value;
+  EXPECT_EQ(Titles(oost_, q), (std::vector<std::string>{"Oogst"}));
+  q.include_members_only = true;
+  EXPECT_EQ(Titles(oost_, q), (std::vector<std::string>{"Zaaien", "Oogst"}));
+  q.limit = 1;
+  q.offset = 1;
+  EXPECT_EQ(Titles(oost_, q), (std::vector<std::string>{"Oogst"}));
+  EXPECT_TRUE(Titles(zuid_, q).empty()) << "nothing through another site";
+
+  // A group of another site never becomes a post's organiser.
+  ASSERT_TRUE(news().SetGroup(oost_, a.id, zuid_club->id.value).ok());
+  EXPECT_FALSE(news().FindPost(oost_, a.id)->group_id);
+  // When the group goes, its posts stay without it.
+  ASSERT_TRUE(store().groups().DeleteGroup(oost_, garden->id).ok());
+  ASSERT_TRUE(news().FindPost(oost_, b.id));
+  EXPECT_FALSE(news().FindPost(oost_, b.id)->group_id);
+  EXPECT_EQ(news().FindPost(oost_, b.id)->group_name, "");
+}
 
 INSTANTIATE_TEST_SUITE_P(Engines, NewsRepositoryTest, AllEngines(), EngineName);
 

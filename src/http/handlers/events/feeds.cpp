@@ -4,6 +4,7 @@
 
 #include "domain/events/event_service.hpp"
 #include "domain/events/ical.hpp"
+#include "domain/groups/group_service.hpp"
 #include "domain/mail/mail_service.hpp"
 #include "http/handlers/events/pages.hpp"
 #include "view/i18n.hpp"
@@ -83,6 +84,28 @@ Result<Response> EventFeed(Context& ctx) {
   if (!event) return event.error();
   return Calendar(domain::events::BuildCalendar({event->title, UidDomain(ctx)}, {Entry(ctx, *event, *ctx.city, *ctx.site)}),
                   "event-" + std::to_string(raw) + ".ics");
+}
+
+Result<Response> GroupFeed(Context& ctx) {
+  std::int64_t raw = 0;
+  const std::string& text = ctx.Param("id");
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), raw);
+  const auto no_group = [] {
+    return domain::MakeError(ErrorCode::kNotFound, "This group does not exist, or you cannot see it.");
+  };
+  if (ec != std::errc() || p != text.data() + text.size() || raw <= 0) return no_group();
+  // As anyone sees the group: a members-only group has no feed, and a feed of a closed group
+  // (or any group) carries public events only, since feeds are shared without a login.
+  auto group = ctx.services.groups->Find(ctx.site->id, domain::groups::GroupId{raw}, domain::groups::Viewer{});
+  if (!group) return no_group();
+  std::vector<FeedEntry> entries;
+  for (const auto& e : ctx.services.events->FeedOfGroup(ctx.site->id, raw)) {
+    entries.push_back(Entry(ctx, e, *ctx.city, *ctx.site));
+  }
+  auto r = Calendar(domain::events::GroupCalendar(group->name + " – " + ctx.site->name, UidDomain(ctx), entries),
+                    "groep-" + std::to_string(raw) + ".ics");
+  r.cache_expires_at = ctx.services.events->Now() + 24 * 3600;  // past events drop out (as the site feed)
+  return r;
 }
 
 }  // namespace buurtplein::http::handlers::events

@@ -9,6 +9,7 @@
 #include "domain/events/rrule.hpp"
 #include "domain/mail/mail_service.hpp"
 #include "http/handlers/form_page.hpp"
+#include "http/handlers/groups/organiser.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
 #include "view/markdown.hpp"
@@ -162,6 +163,7 @@ nlohmann::json OccurrenceView(const Context& ctx, const Occurrence& o) {
           {"place", e.place_name},
           {"is_members_only", e.visibility == Visibility::kMembers},
           {"is_recurring", e.recurring()},
+          {"group", groups::OrganisingGroup(ctx, e.group_id, e.group_name, e.group_members_only)},
           {"summary", Optional(view::MarkdownSummary(e.description_markdown, 160))}};
 }
 
@@ -199,6 +201,7 @@ struct FormFields {
   bool signup = false;
   std::string capacity;
   Visibility visibility = Visibility::kPublic;
+  std::string group;  // a group as organiser ("" none)
 };
 
 nlohmann::json FormValues(const FormFields& f) {
@@ -236,6 +239,7 @@ FormFields Submitted(const Context& ctx) {
   f.place = r.Form("place");
   f.address = r.Form("address");
   f.organisation = r.Form("organisation");
+  f.group = r.Form("group");
   f.latitude = r.Form("latitude");
   f.longitude = r.Form("longitude");
   f.date = r.Form("date");
@@ -261,6 +265,7 @@ FormFields FieldsOf(const Event& e) {
   f.place = e.place_name;
   f.address = e.address;
   f.organisation = e.organisation_name;
+  if (e.group_id) f.group = std::to_string(*e.group_id);
   if (e.latitude) f.latitude = std::to_string(*e.latitude);
   if (e.longitude) f.longitude = std::to_string(*e.longitude);
   f.all_day = e.all_day;
@@ -378,8 +383,9 @@ Result<EventDraft> ReadDraft(const FormFields& f) {
 }
 
 Response FormPage(Context& ctx, bool editing, const std::string& action, const FormFields& f,
-                  const domain::AppError* error, int status) {
+                  const domain::AppError* error, int status, std::optional<std::int64_t> current_group = std::nullopt) {
   nlohmann::json extra = {{"editing", editing}, {"action", action}, {"agenda_url", AgendaUrl(ctx)}};
+  groups::AddGroupChoices(ctx, current_group, f.group, extra);
   if (editing) extra["action_delete"] = action.substr(0, action.size() - std::string_view("bewerken").size()) + "verwijderen";
   return handlers::FormPage(ctx, kTemplateForm, ctx.T(editing ? Msg("Edit event") : Msg("Add an event")),
                             FormValues(f), error, status, extra);
@@ -556,6 +562,7 @@ Result<Response> Show(Context& ctx) {
                          {"address", Optional(e.address)},
                          {"has_geo", e.latitude.has_value()},
                          {"organiser", Organiser(ctx, e)},
+                         {"group", groups::OrganisingGroup(ctx, e.group_id, e.group_name, e.group_members_only)},
                          {"is_members_only", e.visibility == Visibility::kMembers},
                          {"is_over", over},
                          {"signup", e.signup},
@@ -607,6 +614,9 @@ Result<Response> Create(Context& ctx) {
     if (draft.error().code != ErrorCode::kValidation) return draft.error();
     return FormPage(ctx, false, action, f, &draft.error(), 422);
   }
+  auto group = groups::ReadGroupChoice(ctx, f.group, std::nullopt);
+  if (!group) return group.error();
+  draft->group_id = *group;
   auto event = Service(ctx).Create(ctx.site->id, ViewerOf(ctx), *draft);
   if (!event) {
     if (event.error().code != ErrorCode::kValidation) return event.error();
@@ -624,7 +634,7 @@ Result<Response> EditForm(Context& ctx) {
   if (!EventService::MayChange(*event, viewer)) {
     return domain::MakeError(ErrorCode::kForbidden, "Only the organiser or a buurtverbinder can change this event.");
   }
-  return FormPage(ctx, true, EventUrl(ctx, *id) + "/bewerken", FieldsOf(*event), nullptr, 200);
+  return FormPage(ctx, true, EventUrl(ctx, *id) + "/bewerken", FieldsOf(*event), nullptr, 200, event->group_id);
 }
 
 Result<Response> Edit(Context& ctx) {
@@ -632,17 +642,21 @@ Result<Response> Edit(Context& ctx) {
   if (!id) return NoEvent();
   const std::string action = EventUrl(ctx, *id) + "/bewerken";
   // Another site's event, or one this viewer cannot see: 404 before the form is even read.
-  if (auto existing = Service(ctx).Find(ctx.site->id, *id, ViewerOf(ctx)); !existing) return existing.error();
+  auto existing = Service(ctx).Find(ctx.site->id, *id, ViewerOf(ctx));
+  if (!existing) return existing.error();
   const FormFields f = Submitted(ctx);
   auto draft = ReadDraft(f);
   if (!draft) {
     if (draft.error().code != ErrorCode::kValidation) return draft.error();
-    return FormPage(ctx, true, action, f, &draft.error(), 422);
+    return FormPage(ctx, true, action, f, &draft.error(), 422, existing->group_id);
   }
+  auto group = groups::ReadGroupChoice(ctx, f.group, existing->group_id);
+  if (!group) return group.error();
+  draft->group_id = *group;
   auto event = Service(ctx).Edit(ctx.site->id, *id, ViewerOf(ctx), *draft);
   if (!event) {
     if (event.error().code != ErrorCode::kValidation) return event.error();
-    return FormPage(ctx, true, action, f, &event.error(), 422);
+    return FormPage(ctx, true, action, f, &event.error(), 422, existing->group_id);
   }
   return Redirect(303, EventUrl(ctx, *id) + "?saved=1");
 }

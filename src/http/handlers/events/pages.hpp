@@ -28,6 +28,8 @@ domain::Result<Response> Embed(Context& ctx);
 domain::Result<Response> SiteFeed(Context& ctx);
 domain::Result<Response> CityFeed(Context& ctx);
 domain::Result<Response> EventFeed(Context& ctx);
+/// GET /{city}/{site}/groepen/{id}/agenda.ics — a public group's public events (issue 4 §3, §5).
+domain::Result<Response> GroupFeed(Context& ctx);
 
 /// The site home's "coming events" block: {"items", "has_items", "agenda_url", "can_add"}.
 /// `cacheable` becomes false for members (members-only events); `expires_at` is lowered to

@@ -2,7 +2,11 @@
 
 #include <charconv>
 
+#include "domain/events/event_service.hpp"
 #include "domain/groups/group_service.hpp"
+#include "domain/mail/mail_service.hpp"
+#include "domain/news/news_service.hpp"
+#include "view/dates.hpp"
 #include "http/handlers/form_page.hpp"
 #include "view/i18n.hpp"
 #include "view/markdown.hpp"
@@ -174,6 +178,98 @@ Result<Response> List(Context& ctx) {
   return r;
 }
 
+namespace {
+
+// What the group organises (issue 4 §5), on its page: coming events and news as this viewer
+// may see them, a page at a time (?agenda=N, ?nieuws=N), and the group's iCal feed. Sets the
+// page's cache expiry to when the first listed occurrence ends.
+constexpr int kGroupItemsPerPage = 5;
+
+struct GroupPageCache {
+  bool cacheable = true;
+  std::int64_t expires_at = 0;
+};
+
+std::optional<int> ItemPage(const Context& ctx, const char* name) {
+  const std::string raw = ctx.req.Query(name);
+  if (raw.empty()) return 1;
+  int page = 0;
+  auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), page);
+  if (ec != std::errc() || p != raw.data() + raw.size() || page < 1 || page > 50) return std::nullopt;
+  return page;
+}
+
+std::string ItemPageUrl(const Context& ctx, GroupId id, const char* name, int page, const char* other, int other_page) {
+  std::string url = GroupUrl(ctx, id);
+  std::string query;
+  if (page > 1) query += std::string(name) + "=" + std::to_string(page);
+  if (other_page > 1) query += (query.empty() ? "" : "&") + std::string(other) + "=" + std::to_string(other_page);
+  return query.empty() ? url : url + "?" + query;
+}
+
+domain::Status AddGroupItems(Context& ctx, const Group& group, const Viewer& viewer, nlohmann::json& data,
+                             GroupPageCache& cache) {
+  const auto agenda_page = ItemPage(ctx, "agenda");
+  const auto news_page = ItemPage(ctx, "nieuws");
+  if (!agenda_page || !news_page) return NoGroup();
+  const domain::news::Viewer item_viewer{viewer.user, viewer.member, viewer.buurtverbinder};
+  auto& events = *ctx.services.events;
+  const std::int64_t now = events.Now();
+  cache.expires_at = now + 24 * 3600;
+
+  const auto coming = events.ComingOfGroup(ctx.site->id, group.id.value, item_viewer, *agenda_page, kGroupItemsPerPage);
+  nlohmann::json event_items = nlohmann::json::array();
+  for (const auto& e : coming.events) {
+    const auto next = events.OccurrencesOf(e, now, 1);
+    const std::int64_t start = next.empty() ? e.start_at : next[0].start_at;
+    if (!next.empty()) cache.expires_at = std::min(cache.expires_at, std::max(next[0].end_at, now + 1));
+    event_items.push_back({{"title", e.title},
+                           {"url", ctx.site_url + "agenda/" + std::to_string(e.id.value)},
+                           {"when", e.all_day ? view::FormatDate(start, ctx.lang) : view::FormatDateTime(start, ctx.lang)},
+                           {"start_iso", e.all_day ? view::LocalIso(start).substr(0, 10) : view::LocalIso(start)},
+                           {"place", e.place_name},
+                           {"is_members_only", e.visibility == domain::events::Visibility::kMembers}});
+  }
+  data["group_events"] = event_items;
+  data["has_group_events"] = !event_items.empty();
+  if (*agenda_page > 1) {
+    data["events_prev_url"] = ItemPageUrl(ctx, group.id, "agenda", *agenda_page - 1, "nieuws", *news_page);
+  }
+  if (coming.has_more) {
+    data["events_next_url"] = ItemPageUrl(ctx, group.id, "agenda", *agenda_page + 1, "nieuws", *news_page);
+  }
+  data["has_events_pages"] = *agenda_page > 1 || coming.has_more;
+
+  const auto news = ctx.services.news->OfGroup(ctx.site->id, group.id.value, item_viewer, *news_page, kGroupItemsPerPage);
+  nlohmann::json news_items = nlohmann::json::array();
+  for (const auto& p : news.posts) {
+    news_items.push_back({{"title", p.title},
+                          {"url", ctx.site_url + "nieuws/" + std::to_string(p.id.value)},
+                          {"published", view::FormatDate(p.published_at, ctx.lang)},
+                          {"published_iso", view::LocalIso(p.published_at)},
+                          {"is_members_only", p.visibility == domain::news::Visibility::kMembers}});
+  }
+  data["group_news"] = news_items;
+  data["has_group_news"] = !news_items.empty();
+  if (news.page > 1) data["news_prev_url"] = ItemPageUrl(ctx, group.id, "nieuws", news.page - 1, "agenda", *agenda_page);
+  if (news.has_more) data["news_next_url"] = ItemPageUrl(ctx, group.id, "nieuws", news.page + 1, "agenda", *agenda_page);
+  data["has_news_pages"] = news.page > 1 || news.has_more;
+  // A scheduled post appears by itself when its time comes: such a page is not cached.
+  if (ctx.services.news->NextScheduled(ctx.site->id)) cache.cacheable = false;
+
+  if (group.visibility == Visibility::kPublic) {
+    const std::string feed = domain::mail::Link(
+        domain::mail::SiteBaseUrl(ctx.services.options.public_url, *ctx.city, *ctx.site),
+        "groepen/" + std::to_string(group.id.value) + "/agenda.ics");
+    data["group_feed_url"] = feed;
+    data["group_webcal_url"] = "webcal" + feed.substr(feed.find("://"));
+    AddAlternate(data, "text/calendar", ctx.T(Msg("Agenda")) + " " + group.name, feed);
+  }
+  return domain::Ok{};
+}
+
+}  // namespace
+
 Result<Response> Show(Context& ctx) {
   auto id = ParseId(ctx.Param("id"));
   if (!id) return NoGroup();
@@ -201,12 +297,22 @@ Result<Response> Show(Context& ctx) {
   const bool has_forms = viewer.member;
   if (has_forms) data["csrf"] = ctx.CsrfToken();
   if (manage) {
-    auto requests = Service(ctx).Requests(ctx.site->id, group->id, viewer, 1);
+    // Requests to join, a page at a time (?aanvragen=N).
+    const auto requests_page = ItemPage(ctx, "aanvragen");
+    if (!requests_page) return NoGroup();
+    auto requests = Service(ctx).Requests(ctx.site->id, group->id, viewer, *requests_page);
     nlohmann::json list = nlohmann::json::array();
     if (requests) {
       for (const auto& m : requests->members) {
         list.push_back({{"name", m.display_name}, {"user_id", std::to_string(m.user.value)}});
       }
+      if (*requests_page > 1) {
+        data["requests_prev_url"] = ItemPageUrl(ctx, group->id, "aanvragen", *requests_page - 1, "", 0);
+      }
+      if (requests->has_more) {
+        data["requests_next_url"] = ItemPageUrl(ctx, group->id, "aanvragen", *requests_page + 1, "", 0);
+      }
+      data["has_requests_pages"] = *requests_page > 1 || requests->has_more;
     }
     data["requests"] = list;
     data["has_requests"] = !list.empty();
@@ -220,8 +326,11 @@ Result<Response> Show(Context& ctx) {
   if (notice == "left") data["notice"] = ctx.T(Msg("You are no longer in this group."));
   if (notice == "approved") data["notice"] = ctx.T(Msg("The request is accepted."));
   if (notice == "rejected") data["notice"] = ctx.T(Msg("The request is refused."));
+  GroupPageCache cache;
+  if (auto items = AddGroupItems(ctx, *group, viewer, data, cache); !items) return items.error();
   auto r = ctx.Page("groups/show", std::move(data));
-  r.cacheable = group->visibility == Visibility::kPublic && !viewer.user;
+  r.cacheable = group->visibility == Visibility::kPublic && !viewer.user && cache.cacheable;
+  r.cache_expires_at = cache.expires_at;
   return r;
 }
 

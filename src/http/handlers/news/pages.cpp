@@ -6,6 +6,7 @@
 #include "http/handlers/feeds/share.hpp"
 #include "http/handlers/form_page.hpp"
 #include "http/handlers/news/common.hpp"
+#include "http/handlers/groups/organiser.hpp"
 #include "http/multipart.hpp"
 #include "view/feeds.hpp"
 #include "view/dates.hpp"
@@ -95,6 +96,7 @@ nlohmann::json PostView(const Context& ctx, const Post& p, const Viewer& viewer,
       {"comment_count", p.comments},
       {"has_category", p.category.has_value()},
       {"has_image", !p.image.key.empty()},
+      {"group", groups::OrganisingGroup(ctx, p.group_id, p.group_name, p.group_members_only)},
   };
   if (p.category) j["category"] = {{"name", p.category_name}, {"url", CategoryUrl(ctx, *p.category)}};
   if (!p.image.key.empty()) j["image"] = ImageView(ctx, p);
@@ -131,6 +133,7 @@ Response FormPage(Context& ctx, bool editing, const std::string& action, const n
   extra["categories"] = CategoryOptions(ctx, values.value("category", ""));
   extra["has_categories"] = !extra["categories"].empty();
   if (post && !post->image.key.empty()) extra["current_image"] = ImageView(ctx, *post);
+  groups::AddGroupChoices(ctx, post ? post->group_id : std::nullopt, values.value("group", ""), extra);
   if (editing) extra["action_delete"] = action.substr(0, action.size() - std::string_view("bewerken").size()) + "verwijderen";
   return handlers::FormPage(ctx, kTemplateForm, ctx.T(editing ? Msg("Edit news") : Msg("Write news")), values, error,
                             status, extra);
@@ -186,9 +189,11 @@ Result<PostDraft> ReadDraft(const Context& ctx) {
 }
 
 nlohmann::json SubmittedValues(const Context& ctx) {
-  return FormValues(ctx.req.Form("title"), ctx.req.Form("body"),
-                    ctx.req.Form("visibility") == "members" ? Visibility::kMembers : Visibility::kPublic,
-                    ctx.req.Form("publish_at"), ctx.req.Form("category"), ctx.req.Form("image_alt"));
+  auto values = FormValues(ctx.req.Form("title"), ctx.req.Form("body"),
+                           ctx.req.Form("visibility") == "members" ? Visibility::kMembers : Visibility::kPublic,
+                           ctx.req.Form("publish_at"), ctx.req.Form("category"), ctx.req.Form("image_alt"));
+  values["group"] = ctx.req.Form("group");
+  return values;
 }
 
 // The "bedankt" toggle and comments under a post; `comment_error` re-shows the comment form.
@@ -369,6 +374,9 @@ Result<Response> Create(Context& ctx) {
     }
     return FormPage(ctx, false, action, SubmittedValues(ctx), &draft.error(), FormStatus(draft.error()));
   }
+  auto group = groups::ReadGroupChoice(ctx, ctx.req.Form("group"), std::nullopt);
+  if (!group) return group.error();
+  draft->group_id = *group;
   auto post = Service(ctx).Create(ctx.site->id, ViewerOf(ctx), *draft);
   if (!post) {
     if (post.error().code != ErrorCode::kValidation) return post.error();
@@ -408,6 +416,9 @@ Result<Response> Edit(Context& ctx) {
     }
     return FormPage(ctx, true, action, SubmittedValues(ctx), &draft.error(), FormStatus(draft.error()), &*current);
   }
+  auto group = groups::ReadGroupChoice(ctx, ctx.req.Form("group"), current->group_id);
+  if (!group) return group.error();
+  draft->group_id = *group;
   auto post = Service(ctx).Edit(ctx.site->id, *id, viewer, *draft);
   if (!post) {
     if (post.error().code != ErrorCode::kValidation) return post.error();

@@ -1,0 +1,146 @@
+// A group organises (issue 4 §5, §7, §11) through a real server with the demo loaded and
+// `serve --dev`: a demo resident of Oost starts a group, adds an event and writes news "organised
+// by" it; a visitor finds both on the group's page (with its calendar link) and sees "door groep"
+// on the agenda; a neighbour replies in a demo conversation and the resident sees the unread
+// count next to "Berichten" in the header. Every page: axe (WCAG 2.x A/AA) 0 violations, no
+// console errors.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer } from './lib/server.mjs';
+import { launchBrowser, openPage, assertAccessible } from './lib/browser.mjs';
+
+const DEMO_PASSWORD = 'buurtplein demo wachtwoord';  // README "Demo logins"
+const SITE = '/nijmegen/oost/';
+const T = { timeout: 90_000 };
+const run = Date.now().toString(36);
+const GROUP = `Buurtmoestuin ${run}`;
+const EVENT = `Oogstdag in de moestuin ${run}`;
+const NEWS = `De pompoenen zijn rijp ${run}`;
+
+let server;
+let browser;
+const actors = [];
+
+before(async () => {
+  server = await startServer({ serveArgs: ['--dev'] });
+  browser = await launchBrowser();
+}, { timeout: 180_000 });
+
+after(async () => {
+  for (const a of actors) await a.context.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+const url = (path) => server.baseUrl + path;
+const path = (a) => new URL(a.page.url()).pathname;
+const button = (a, name) => a.page.locator('main').getByRole('button', { name, exact: true });
+
+async function actor(label) {
+  const context = await browser.newContext({ locale: 'nl-NL' });
+  const { page, problems } = await openPage(context);
+  const a = { label, context, page, problems };
+  actors.push(a);
+  return a;
+}
+
+async function visit(a, p, { status = 200 } = {}) {
+  const res = await a.page.goto(url(p));
+  assert.equal(res.status(), status, `${a.label}: GET ${p}`);
+  await assertAccessible(a.page, `${p} (${a.label})`);
+  return res;
+}
+
+async function follow(a, locator, { status = 200, label } = {}) {
+  const [res] = await Promise.all([a.page.waitForNavigation(), locator.click()]);
+  assert.equal(res.status(), status, `${a.label}: ${res.request().method()} ${res.url()}`);
+  await assertAccessible(a.page, `${label ?? path(a)} (${a.label})`);
+  return res;
+}
+
+async function logIn(a, email) {
+  await visit(a, '/account/login');
+  await a.page.fill('#field-email', email);
+  await a.page.fill('#field-password', DEMO_PASSWORD);
+  await follow(a, button(a, 'Inloggen'));
+}
+
+function assertNoProblems(...people) {
+  for (const a of people) assert.deepEqual(a.problems, [], `${a.label}: no console errors or failed requests`);
+}
+
+function dateIn(days) {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+let first;
+let groupPath;
+let eventPath;
+
+test('(1) a resident starts a group and organises an event and news with it', T, async () => {
+  first = await actor('resident');
+  await logIn(first, 'bewoner1.oost@example.nl');
+  await visit(first, `${SITE}groepen/nieuw`);
+  await first.page.fill('#field-name', GROUP);
+  await first.page.fill('#field-description', 'We tuinieren samen.');
+  await follow(first, button(first, 'Groep starten'));
+  groupPath = path(first);
+
+  await visit(first, `${SITE}agenda/nieuw`);
+  await first.page.fill('#field-title', EVENT);
+  await first.page.fill('#field-date', dateIn(6));
+  await first.page.fill('#field-start_time', '10:00');
+  await first.page.fill('#field-end_time', '12:00');
+  await first.page.fill('#field-place', 'De moestuin');
+  await first.page.selectOption('#field-group', { label: GROUP });
+  await follow(first, button(first, 'Publiceren'));
+  eventPath = path(first);
+  const organiser = first.page.locator('.event-facts').getByRole('link', { name: GROUP });
+  assert.equal(await organiser.getAttribute('href'), groupPath, 'the event page links its group');
+
+  await visit(first, `${SITE}nieuws/nieuw`);
+  await first.page.fill('#field-title', NEWS);
+  await first.page.fill('#field-body', 'Kom ze halen bij de **moestuin**.');
+  await first.page.selectOption('#field-group', { label: GROUP });
+  await follow(first, button(first, 'Publiceren'));
+  assert.match(await first.page.textContent('main header'), new RegExp(`door groep ${GROUP}`));
+  assertNoProblems(first);
+});
+
+test('(2) a visitor finds both on the group page and "door groep" on the agenda', T, async () => {
+  const visitor = await actor('visitor');
+  await visit(visitor, groupPath);
+  const events = visitor.page.locator('.group-events');
+  assert.equal(await events.getByRole('link', { name: EVENT }).getAttribute('href'), eventPath);
+  assert.equal(await visitor.page.locator('.group-news').getByRole('link', { name: NEWS }).count(), 1);
+  const webcal = await events.getByRole('link', { name: 'Zet de activiteiten van deze groep in je agenda' })
+    .getAttribute('href');
+  assert.ok(webcal.startsWith('webcal://') && webcal.endsWith(`${groupPath}/agenda.ics`), webcal);
+  const ics = await visitor.page.request.get(url(`${groupPath}/agenda.ics`));
+  assert.equal(ics.status(), 200);
+  assert.match(await ics.text(), new RegExp(`SUMMARY:${EVENT}`));
+
+  await visit(visitor, `${SITE}agenda/`);
+  const card = visitor.page.locator('.event-card', { hasText: EVENT }).first();
+  assert.equal(await card.getByRole('link', { name: GROUP }).getAttribute('href'), groupPath);
+  assertNoProblems(visitor);
+});
+
+test('(3) a neighbour replies; the resident sees the unread count in the header', T, async () => {
+  const second = await actor('neighbour');
+  await logIn(second, 'bewoner2.oost@example.nl');
+  await visit(second, `${SITE}berichten/`);
+  // The demo's newest conversation of bewoner2 is with bewoner1 (an ask they helped with).
+  await follow(second, second.page.locator('.conversation-list .card-title a').first());
+  await second.page.fill('#field-body', `Hoe gaat het met de moestuin? ${run}`);
+  await follow(second, button(second, 'Antwoord versturen'));
+
+  await visit(first, SITE);
+  const link = first.page.locator('.account-nav a.messages-link');
+  assert.match(await link.locator('.unread-count').innerText(), /^\(\d+\)$/, 'the visible count');
+  const named = first.page.locator('.account-nav').getByRole('link', { name: /^Berichten \(\d+ ongelezen\)$/ });
+  assert.equal(await named.count(), 1, 'the accessible name says what the number means');
+  await follow(first, link);
+  assert.equal(path(first), `${SITE}berichten/`);
+  assertNoProblems(first, second);
+});
