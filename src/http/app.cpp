@@ -377,8 +377,8 @@ std::optional<Response> App::Guard(Context& ctx, const Route& route) {
     actor.email_verified = ctx.auth->user.email_verified_at.has_value();
     actor.has_totp = !ctx.auth->user.totp_secret.empty();
     actor.membership = ctx.membership;
-    // The association board of the request's city (one indexed lookup on city and site pages).
     actor.professional = ctx.professional.has_value();
+    // The association board of the request's city (one indexed lookup on city and site pages).
     if (ctx.city) actor.city_board = !services_.store.city_roles().FindCityRoles(ctx.city->id, ctx.auth->user.id).empty();
   }
   switch (domain::accounts::Decide(actor, route.access, services_.options.dev_mode)) {
