@@ -110,7 +110,8 @@ TEST_F(SearchTest, PostedNewsIsFoundAtOnceWithOtherWordForms) {
   EXPECT_TRUE(Has(r, "<title>speelotheek – Gevonden: 1 – Buurtplein Oost</title>"));
   auto cafe = server_.Get("/nijmegen/oost/zoeken?q=cafe");
   EXPECT_TRUE(Has(cafe, "<mark>café</mark>")) << cafe.body;
-  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=SPELLETJES"), "Gevonden: 1"));
+  // (the demo's agenda is in the index too: its repair cafés have games as well)
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=SPELLETJES&soort=nieuws"), "Gevonden: 1"));
   EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=welke+speelotheken+zijn+er+in+de+buurt"), "Niets gevonden."))
       << "every word that is not a stop word must match";
   EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=zijn+er+speelotheken+in+Oost"), "Gevonden: 1"));
@@ -157,26 +158,26 @@ TEST_F(SearchTest, ASitesSearchHasNothingOfAnotherSiteTheCitySearchHasAll) {
 TEST_F(SearchTest, KindsFilterAndBadParametersAre404) {
   BrowserClient anna(server_);
   LogIn(anna, anna_);
-  PostNews(anna, "oost", "Koffieochtend", "Iedere dinsdag.");
-  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=koffieochtend&soort=nieuws"), "Gevonden: 1"));
-  auto events = server_.Get("/nijmegen/oost/zoeken?q=koffieochtend&soort=agenda");
+  PostNews(anna, "oost", "Knikkertoernooi", "Iedere dinsdag.");
+  EXPECT_TRUE(Has(server_.Get("/nijmegen/oost/zoeken?q=knikkertoernooi&soort=nieuws"), "Gevonden: 1"));
+  auto events = server_.Get("/nijmegen/oost/zoeken?q=knikkertoernooi&soort=agenda");
   EXPECT_TRUE(Has(events, "Niets gevonden."));
   EXPECT_TRUE(Has(events, "<option value=\"agenda\" selected>"));
   EXPECT_EQ(server_.Get("/nijmegen/oost/zoeken?q=koffie&soort=onzin").status, 404);
   EXPECT_EQ(server_.Get("/nijmegen/oost/zoeken?q=koffie&pagina=0").status, 404);
   EXPECT_EQ(server_.Get("/nijmegen/oost/zoeken?q=koffie&pagina=x").status, 404);
-  EXPECT_EQ(server_.Get("/nijmegen/oost/zoeken?q=koffieochtend&pagina=2").status, 404);
+  EXPECT_EQ(server_.Get("/nijmegen/oost/zoeken?q=knikkertoernooi&pagina=2").status, 404);
   EXPECT_EQ(server_.Get("/nijmegen/oost/zoeken?q=koffie&pagina=999").status, 404);
 }
 
 TEST_F(SearchTest, ResultsComeInPages) {
   BrowserClient anna(server_);
   LogIn(anna, anna_);
-  for (int i = 1; i <= 12; ++i) PostNews(anna, "oost", "Zwerfafval prikken " + std::to_string(i), "Doe mee.");
-  auto first = server_.Get("/nijmegen/oost/zoeken?q=zwerfafval");
+  for (int i = 1; i <= 12; ++i) PostNews(anna, "oost", "Knikkers rollen " + std::to_string(i), "Doe mee.");
+  auto first = server_.Get("/nijmegen/oost/zoeken?q=knikkers");
   EXPECT_TRUE(Has(first, "Gevonden: 12"));
-  EXPECT_TRUE(Has(first, "href=\"/nijmegen/oost/zoeken?q=zwerfafval&amp;pagina=2\" rel=\"next\""));
-  auto second = server_.Get("/nijmegen/oost/zoeken?q=zwerfafval&pagina=2");
+  EXPECT_TRUE(Has(first, "href=\"/nijmegen/oost/zoeken?q=knikkers&amp;pagina=2\" rel=\"next\""));
+  auto second = server_.Get("/nijmegen/oost/zoeken?q=knikkers&pagina=2");
   ASSERT_EQ(second.status, 200);
   EXPECT_TRUE(Has(second, "rel=\"prev\""));
   EXPECT_FALSE(Has(second, "rel=\"next\""));
