@@ -38,31 +38,14 @@ std::unique_ptr<cmark_node, NodeFree> Parse(std::string_view markdown) {
 
 }  // namespace
 
-std::string MarkdownToHtml(std::string_view markdown) {
-  auto doc = Parse(markdown);
-  if (!doc) return {};
-  // The extensions attached to the document render their own nodes (tables, strikethrough).
-  cmark_llist* extensions = nullptr;
-  cmark_mem* mem = cmark_get_default_mem_allocator();
-  for (const char* name : {"table", "autolink", "strikethrough"}) {
-    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
-      extensions = cmark_llist_append(mem, extensions, ext);
-    }
-  }
-  char* html = cmark_render_html(doc.get(), kOptions, extensions);
-  cmark_llist_free(mem, extensions);
-  std::string out = html ? html : "";
-  std::free(html);
-  return out;
-}
-
 namespace {
 
-// Summaries are shown on every list and site home, for the same few posts, so each is made once:
+// Summaries (and rendered posts) are shown on every list and site home, for the same few posts,
+// so each is made once:
 // keyed by the text itself (and the length), so an edited post gets a new summary without anyone
 // telling this cache. Bounded; when full it is emptied and refills with what is shown.
 constexpr std::size_t kSummaryCacheEntries = 2048;
-constexpr std::size_t kSummaryCacheMaxText = 16 * 1024;  // at most 32 MB; longer texts: every time
+constexpr std::size_t kSummaryCacheMaxText = 8 * 1024;  // about 40 MB at most; longer: every time
 
 struct SummaryCache {
   std::shared_mutex mutex;
@@ -80,6 +63,53 @@ std::string SummaryKey(std::string_view markdown, std::size_t max_chars) {
   key.append(markdown);
   return key;
 }
+
+std::string Render(std::string_view markdown);
+
+}  // namespace
+
+std::string MarkdownToHtml(std::string_view markdown) {
+  // The same posts are shown again and again: cached by their text like the summaries ("html"
+  // in the key where a summary has its length).
+  if (markdown.size() > kSummaryCacheMaxText) return Render(markdown);
+  auto& cache = Summaries();
+  std::string key = "html";
+  key.push_back('\0');
+  key.append(markdown);
+  {
+    std::shared_lock lock(cache.mutex);
+    if (auto it = cache.by_key.find(key); it != cache.by_key.end()) return it->second;
+  }
+  std::string html = Render(markdown);
+  std::unique_lock lock(cache.mutex);
+  if (cache.by_key.size() >= kSummaryCacheEntries) cache.by_key.clear();
+  cache.by_key.emplace(key, html);
+  return html;
+}
+
+namespace {
+
+std::string Render(std::string_view markdown) {
+  auto doc = Parse(markdown);
+  if (!doc) return {};
+  // The extensions attached to the document render their own nodes (tables, strikethrough).
+  cmark_llist* extensions = nullptr;
+  cmark_mem* mem = cmark_get_default_mem_allocator();
+  for (const char* name : {"table", "autolink", "strikethrough"}) {
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name)) {
+      extensions = cmark_llist_append(mem, extensions, ext);
+    }
+  }
+  char* html = cmark_render_html(doc.get(), kOptions, extensions);
+  cmark_llist_free(mem, extensions);
+  std::string out = html ? html : "";
+  std::free(html);
+  return out;
+}
+
+}  // namespace
+
+namespace {
 
 std::string Summarise(std::string_view markdown, std::size_t max_chars);
 

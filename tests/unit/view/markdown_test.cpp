@@ -73,3 +73,18 @@ TEST(MarkdownSummaryCache, AnswersByTextAndLength) {
 
 }  // namespace
 }  // namespace buurtplein::view
+
+namespace buurtplein::view {
+namespace {
+
+TEST(MarkdownToHtmlCache, AnswersByText) {
+  EXPECT_EQ(MarkdownToHtml("Hallo *buurt*"), "<p>Hallo <em>buurt</em></p>\n");
+  EXPECT_EQ(MarkdownToHtml("Hallo *buurt*"), "<p>Hallo <em>buurt</em></p>\n");
+  EXPECT_EQ(MarkdownToHtml("Hallo **buurt**"), "<p>Hallo <strong>buurt</strong></p>\n");
+  // A summary of the same text is another entry.
+  EXPECT_EQ(MarkdownSummary("Hallo *buurt*", 100), "Hallo buurt");
+  EXPECT_EQ(MarkdownToHtml("Hallo *buurt*"), "<p>Hallo <em>buurt</em></p>\n");
+}
+
+}  // namespace
+}  // namespace buurtplein::view
