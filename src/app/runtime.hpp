@@ -82,6 +82,10 @@ class Runtime {
   ~Runtime();
 
   const Config& config() const { return config_; }
+  // [perf] >>>
+  /// The anonymous page cache and the fragments of pages (site homes) it keeps.
+  http::PageCache& page_cache() { return cache_; }
+  // [perf] <<<
   domain::Store& store() { return *store_; }
   domain::sites::SiteService& sites() { return *sites_; }
   domain::accounts::AccountService& accounts();

@@ -61,11 +61,32 @@ void PageCache::InvalidateAll() {
   // Generations only grow, so a page rendered before this call can never match again.
   global_ += 1 << 20;
   pages_.clear();
+  fragments_.clear();
 }
 
 std::size_t PageCache::size() const {
   std::shared_lock lock(mutex_);
   return pages_.size();
+}
+
+std::shared_ptr<const Fragment> PageCache::FindFragment(const std::string& key, std::int64_t now) const {
+  std::shared_lock lock(mutex_);
+  auto it = fragments_.find(key);
+  if (it == fragments_.end()) return nullptr;
+  const auto& f = it->second;
+  if (f->expires_at != 0 && now >= f->expires_at) return nullptr;
+  return f->generation == GenerationLocked(f->site, f->city) ? f : nullptr;
+}
+
+void PageCache::StoreFragment(const std::string& key, std::shared_ptr<const Fragment> fragment) {
+  std::unique_lock lock(mutex_);
+  if (fragments_.size() >= max_fragments_) fragments_.clear();
+  fragments_[key] = std::move(fragment);
+}
+
+std::size_t PageCache::fragment_count() const {
+  std::shared_lock lock(mutex_);
+  return fragments_.size();
 }
 
 }  // namespace buurtplein::http

@@ -7,6 +7,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "domain/common/ids.hpp"
 
@@ -25,6 +28,25 @@ struct CachedPage {
   bool embeddable = false;       ///< Response::embeddable
 };
 
+/// A rendered part of a page that is the same for everyone in one audience (docs/decisions/
+/// 0008-fragment-cache.md): e.g. the body of a site home for members of the site, in Dutch.
+struct Fragment {
+  std::string html;            ///< the rendered part
+  nlohmann::json data;         ///< page data the part brings to the layout (feed links, map)
+  domain::SiteId site;         ///< the site it belongs to; stale when the site changes
+  domain::CityId city;         ///< for a city part (site 0): its city
+  std::uint64_t generation = 0;  ///< PageCache::Generation(site, city) before it was built
+  std::int64_t expires_at = 0;   ///< Unix seconds after which it is stale; 0: only by generation
+  bool page_cacheable = false;     ///< what the whole page's Response::cacheable was
+  std::int64_t page_expires_at = 0;  ///< and its Response::cache_expires_at
+  /// The whole page (layout around `html`) cut where the viewer's own bits go; empty when the
+  /// layout data had anything else that depends on the viewer (then the layout is rendered per
+  /// request). Between page_parts[i] and [i + 1] goes page_holes[i]: 'n' the viewer's name,
+  /// 'c' their CSRF token.
+  std::vector<std::string> page_parts;
+  std::string page_holes;
+};
+
 /// Anonymous pages served from memory until something on their site changes. Any change bumps
 /// the site's generation and the generation of the site's city, so city pages that gather
 /// content of all its sites (the city's news feed) go stale too; platform-wide changes bump the
@@ -32,7 +54,8 @@ struct CachedPage {
 /// emptied and refills with what is visited.
 class PageCache {
  public:
-  explicit PageCache(std::size_t max_entries = 20000) : max_entries_(max_entries) {}
+  explicit PageCache(std::size_t max_entries = 20000, std::size_t max_fragments = 20000)
+      : max_entries_(max_entries), max_fragments_(max_fragments) {}
 
   std::shared_ptr<const CachedPage> Find(const std::string& key) const;
   void Store(const std::string& key, std::shared_ptr<const CachedPage> page);
@@ -48,11 +71,21 @@ class PageCache {
   void InvalidateAll();
   std::size_t size() const;
 
+  /// A fragment stored under `key` that is still fresh at `now` (same generations as pages:
+  /// the site change listeners that make a site's pages stale make its fragments stale too).
+  std::shared_ptr<const Fragment> FindFragment(const std::string& key, std::int64_t now) const;
+  /// Stores a fragment; `fragment->generation` must be Generation(site, city) taken before the
+  /// data it shows was read, so a change while it was built leaves it stale.
+  void StoreFragment(const std::string& key, std::shared_ptr<const Fragment> fragment);
+  std::size_t fragment_count() const;
+
  private:
   std::size_t max_entries_;
+  std::size_t max_fragments_;
   std::atomic<std::uint64_t> global_{1};
   mutable std::shared_mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<const CachedPage>> pages_;
+  std::unordered_map<std::string, std::shared_ptr<const Fragment>> fragments_;
   std::unordered_map<std::int64_t, std::uint64_t> site_generations_;
   std::unordered_map<std::int64_t, std::uint64_t> city_generations_;
   std::function<domain::CityId(domain::SiteId)> city_of_;

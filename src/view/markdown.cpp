@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
 
 namespace buurtplein::view {
 
@@ -35,7 +38,58 @@ std::unique_ptr<cmark_node, NodeFree> Parse(std::string_view markdown) {
 
 }  // namespace
 
+namespace {
+
+// Summaries (and rendered posts) are shown on every list and site home, for the same few posts,
+// so each is made once:
+// keyed by the text itself (and the length), so an edited post gets a new summary without anyone
+// telling this cache. Bounded; when full it is emptied and refills with what is shown.
+constexpr std::size_t kSummaryCacheEntries = 2048;
+constexpr std::size_t kSummaryCacheMaxText = 8 * 1024;  // about 40 MB at most; longer: every time
+
+struct SummaryCache {
+  std::shared_mutex mutex;
+  std::unordered_map<std::string, std::string> by_key;
+};
+
+SummaryCache& Summaries() {
+  static SummaryCache cache;
+  return cache;
+}
+
+std::string SummaryKey(std::string_view markdown, std::size_t max_chars) {
+  std::string key = std::to_string(max_chars);
+  key.push_back('\0');
+  key.append(markdown);
+  return key;
+}
+
+std::string Render(std::string_view markdown);
+
+}  // namespace
+
 std::string MarkdownToHtml(std::string_view markdown) {
+  // The same posts are shown again and again: cached by their text like the summaries ("html"
+  // in the key where a summary has its length).
+  if (markdown.size() > kSummaryCacheMaxText) return Render(markdown);
+  auto& cache = Summaries();
+  std::string key = "html";
+  key.push_back('\0');
+  key.append(markdown);
+  {
+    std::shared_lock lock(cache.mutex);
+    if (auto it = cache.by_key.find(key); it != cache.by_key.end()) return it->second;
+  }
+  std::string html = Render(markdown);
+  std::unique_lock lock(cache.mutex);
+  if (cache.by_key.size() >= kSummaryCacheEntries) cache.by_key.clear();
+  cache.by_key.emplace(key, html);
+  return html;
+}
+
+namespace {
+
+std::string Render(std::string_view markdown) {
   auto doc = Parse(markdown);
   if (!doc) return {};
   // The extensions attached to the document render their own nodes (tables, strikethrough).
@@ -53,7 +107,32 @@ std::string MarkdownToHtml(std::string_view markdown) {
   return out;
 }
 
+}  // namespace
+
+namespace {
+
+std::string Summarise(std::string_view markdown, std::size_t max_chars);
+
+}  // namespace
+
 std::string MarkdownSummary(std::string_view markdown, std::size_t max_chars) {
+  if (markdown.size() > kSummaryCacheMaxText) return Summarise(markdown, max_chars);
+  auto& cache = Summaries();
+  const std::string key = SummaryKey(markdown, max_chars);
+  {
+    std::shared_lock lock(cache.mutex);
+    if (auto it = cache.by_key.find(key); it != cache.by_key.end()) return it->second;
+  }
+  std::string summary = Summarise(markdown, max_chars);
+  std::unique_lock lock(cache.mutex);
+  if (cache.by_key.size() >= kSummaryCacheEntries) cache.by_key.clear();
+  cache.by_key.emplace(key, summary);
+  return summary;
+}
+
+namespace {
+
+std::string Summarise(std::string_view markdown, std::size_t max_chars) {
   auto doc = Parse(markdown);
   if (!doc) return {};
   std::string text;
@@ -84,5 +163,7 @@ std::string MarkdownSummary(std::string_view markdown, std::size_t max_chars) {
   if (auto space = cut.rfind(' '); space != std::string::npos && space > cut.size() / 2) cut.resize(space);
   return cut + "…";
 }
+
+}  // namespace
 
 }  // namespace buurtplein::view

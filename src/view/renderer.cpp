@@ -28,6 +28,8 @@ std::string HtmlEscape(std::string_view s) {
   return out;
 }
 
+std::string TemplateEscape(const std::string& s) { return mustache::html_escape<std::string>(s); }
+
 namespace {
 
 std::atomic<std::uint64_t> next_renderer_id{1};
@@ -56,24 +58,46 @@ std::string Translate(const std::string& text, const Catalogs& catalogs, Lang la
   return out;
 }
 
-mustache::data ToData(const nlohmann::json& j) {
+// Appends to a list without kainjow's push_back, which copies the element (and so every level
+// below it). The list is a non-const object owned by `list`, so the cast is sound.
+void Append(mustache::data& list, mustache::data&& item) {
+  const_cast<mustache::basic_list<std::string>&>(list.list_value()).push_back(std::move(item));
+}
+
+// nlohmann::json → mustache data in one pass: nested values are moved into place (kainjow's
+// set() and push_back() copy them, which copied each level again for every level above it),
+// and strings are moved out of `j` when the caller gives it up (Own = true).
+template <bool Own, typename Json>
+mustache::data ToDataImpl(Json& j) {
   switch (j.type()) {
     case nlohmann::json::value_t::object: {
       mustache::data d{mustache::data::type::object};
-      for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), ToData(it.value()));
+      for (auto it = j.begin(); it != j.end(); ++it) d[it.key()] = ToDataImpl<Own>(it.value());
       return d;
     }
     case nlohmann::json::value_t::array: {
       mustache::data d{mustache::data::type::list};
-      for (const auto& v : j) d.push_back(ToData(v));
+      const_cast<mustache::basic_list<std::string>&>(d.list_value()).reserve(j.size());
+      for (auto& v : j) Append(d, ToDataImpl<Own>(v));
       return d;
     }
-    case nlohmann::json::value_t::string: return mustache::data{j.get_ref<const std::string&>()};
-    case nlohmann::json::value_t::boolean: return mustache::data{j.get<bool>()};
+    case nlohmann::json::value_t::string: {
+      mustache::data d{mustache::data::type::string};
+      if constexpr (Own) {
+        const_cast<std::string&>(d.string_value()) = std::move(j.template get_ref<std::string&>());
+      } else {
+        const_cast<std::string&>(d.string_value()) = j.template get_ref<const std::string&>();
+      }
+      return d;
+    }
+    case nlohmann::json::value_t::boolean: return mustache::data{j.template get<bool>()};
     case nlohmann::json::value_t::null: return mustache::data{false};
     default: return mustache::data{j.dump()};
   }
 }
+
+mustache::data ToData(const nlohmann::json& j) { return ToDataImpl<false>(j); }
+mustache::data ToData(nlohmann::json&& j) { return ToDataImpl<true>(j); }
 
 // One compiled copy of each template per thread and renderer.
 struct ThreadTemplates {
@@ -108,7 +132,7 @@ Renderer::Renderer(const std::string& templates_dir, const Catalogs& catalogs)
 
 Renderer::~Renderer() = default;
 
-std::string Renderer::Render(const std::string& name, Lang lang, const nlohmann::json& data) const {
+mustache::mustache& Renderer::Template(const std::string& name, Lang lang) const {
   auto& mine = thread_templates[id_].by_key;
   std::string key = name;
   key.push_back('\0');
@@ -118,16 +142,38 @@ std::string Renderer::Render(const std::string& name, Lang lang, const nlohmann:
     const auto& sources = sources_[static_cast<int>(lang)];
     auto src = sources.find(name);
     if (src == sources.end()) throw std::runtime_error("No template named " + name);
-    it = mine.emplace(key, std::make_unique<mustache::mustache>(src->second)).first;
+    it = mine.emplace(std::move(key), std::make_unique<mustache::mustache>(src->second)).first;
   }
-  std::string out = it->second->render(ToData(data));
-  if (!it->second->is_valid()) throw std::runtime_error("Template " + name + ": " + it->second->error_message());
+  return *it->second;
+}
+
+std::string Renderer::RenderData(const std::string& name, Lang lang, const mustache::data& data) const {
+  auto& tpl = Template(name, lang);
+  std::string out = tpl.render(data);
+  if (!tpl.is_valid()) throw std::runtime_error("Template " + name + ": " + tpl.error_message());
   return out;
 }
 
+std::string Renderer::Render(const std::string& name, Lang lang, const nlohmann::json& data) const {
+  return RenderData(name, lang, ToData(data));
+}
+
 std::string Renderer::RenderPage(const std::string& page, Lang lang, nlohmann::json data) const {
-  data["body"] = Render(page, lang, data);
-  return Render("layouts/base", lang, data);
+  // One conversion serves both templates: the layout sees the page's data plus "body".
+  mustache::data d = ToData(std::move(data));
+  std::string body = RenderData(page, lang, d);
+  mustache::data b{mustache::data::type::string};
+  const_cast<std::string&>(b.string_value()) = std::move(body);
+  d["body"] = std::move(b);
+  return RenderData("layouts/base", lang, d);
+}
+
+std::string Renderer::RenderInLayout(Lang lang, nlohmann::json data, std::string body) const {
+  mustache::data d = ToData(std::move(data));
+  mustache::data b{mustache::data::type::string};
+  const_cast<std::string&>(b.string_value()) = std::move(body);
+  d["body"] = std::move(b);
+  return RenderData("layouts/base", lang, d);
 }
 
 }  // namespace buurtplein::view

@@ -19,6 +19,9 @@ class AreaRepository {
   /// Areas of one level within a gemeente, ordered by code.
   virtual std::vector<Area> ListAreas(std::string_view gemeente_code, AreaLevel level) = 0;
   virtual long CountAreas(AreaLevel level) = 0;
+  /// How many buurten wijk `wijk_code` of gemeente `gemeente_code` has (to tell whether a site
+  /// covers a whole wijk without loading the gemeente's buurten).
+  virtual long CountBuurtenOfWijk(std::string_view gemeente_code, std::string_view wijk_code) = 0;
 };
 
 /// Cities. A city is the tenant at the top; it owns its sites.

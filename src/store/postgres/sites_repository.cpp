@@ -30,6 +30,8 @@ constexpr const char* kListAreas =
     "SELECT code, level, name, gemeente_code, wijk_code, lon, lat, geometry_json, inhabitants FROM areas "
     "WHERE gemeente_code = $1 AND level = $2 ORDER BY code COLLATE \"C\"";
 constexpr const char* kCountAreas = "SELECT count(*) FROM areas WHERE level = $1";
+constexpr const char* kCountBuurtenOfWijk =
+    "SELECT count(*) FROM areas WHERE gemeente_code = $1 AND level = 'buurt' AND wijk_code = $2";
 
 constexpr const char* kInsertCity =
     "INSERT INTO cities (gemeente_code, name, slug, association_name, lon, lat) VALUES ($1, $2, $3, $4, $5, $6) "
@@ -196,6 +198,11 @@ std::vector<Area> PostgresAreaRepository::ListAreas(std::string_view gemeente_co
 long PostgresAreaRepository::CountAreas(AreaLevel level) {
   auto c = pool_.Acquire();
   return static_cast<long>(c->Exec(kCountAreas, Params().Add(LevelName(level))).Int(0, 0));
+}
+
+long PostgresAreaRepository::CountBuurtenOfWijk(std::string_view gemeente_code, std::string_view wijk_code) {
+  auto c = pool_.Acquire();
+  return static_cast<long>(c->Exec(kCountBuurtenOfWijk, Params().Add(gemeente_code).Add(wijk_code)).Int(0, 0));
 }
 
 domain::Result<City> PostgresCityRepository::WriteCity(const char* sql, const City& city) {

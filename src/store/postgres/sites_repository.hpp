@@ -11,6 +11,7 @@ class PostgresAreaRepository final : public domain::sites::AreaRepository {
   std::optional<domain::sites::Area> FindArea(std::string_view code) override;
   std::vector<domain::sites::Area> ListAreas(std::string_view gemeente_code, domain::sites::AreaLevel level) override;
   long CountAreas(domain::sites::AreaLevel level) override;
+  long CountBuurtenOfWijk(std::string_view gemeente_code, std::string_view wijk_code) override;
 
  private:
   Pool& pool_;

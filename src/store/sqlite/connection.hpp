@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -57,6 +58,10 @@ class Stmt {
   double Double(int col) const { return sqlite3_column_double(stmt_, col); }
   std::string Text(int col) const;
   bool IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  int ColumnCount() const { return sqlite3_column_count(stmt_); }
+  /// The statement itself, for code that reads columns generically (bound and stepped through
+  /// this object; reset when it goes).
+  sqlite3_stmt* raw() const { return stmt_; }
 
  private:
   Connection& conn_;
@@ -71,16 +76,25 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  /// A cached prepared statement for `sql` (keyed by the SQL text).
+  /// A cached prepared statement for `sql` (keyed by the SQL text): prepared on first use on
+  /// this connection, then reset and reused. Statements prepared before a schema change are
+  /// re-prepared by SQLite on their next step. One Stmt of a given SQL text at a time.
   Stmt Prepare(std::string_view sql);
+  /// How many statements this connection keeps prepared.
+  std::size_t cached_statements() const { return cache_.size(); }
   /// Runs one or more statements without parameters.
   void ExecScript(const std::string& sql);
   sqlite3* raw() { return db_; }
   [[noreturn]] void Throw(int rc, std::string_view context);
 
  private:
+  // Looked up by string_view: no std::string is built for a hit.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   sqlite3* db_ = nullptr;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*, TextHash, std::equal_to<>> cache_;
 };
 
 /// BEGIN IMMEDIATE … COMMIT; rolls back when destroyed without Commit().

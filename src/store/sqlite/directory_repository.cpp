@@ -11,21 +11,15 @@ namespace {
 // Transactions nest as savepoints; the depth is per thread, as the connection is.
 thread_local int tx_depth = 0;
 
-struct Finalize {
-  void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
-};
-
 }  // namespace
 
 std::vector<directory::SqlRow> SqliteDirectoryRunner::Run(const char* sql,
                                                           const std::vector<directory::SqlValue>& params) {
   auto& conn = db_.Conn();
   sqlite3* db = conn.raw();
-  sqlite3_stmt* raw = nullptr;
-  // Prepared per call (the connection's statement cache has no column count): these are the
-  // directory's few, short statements.
-  if (int rc = sqlite3_prepare_v2(db, sql, -1, &raw, nullptr); rc != SQLITE_OK) conn.Throw(rc, sql);
-  std::unique_ptr<sqlite3_stmt, Finalize> stmt(raw);
+  // From the connection's statement cache (reset and cleared when `stmt` goes).
+  Stmt stmt = conn.Prepare(sql);
+  sqlite3_stmt* raw = stmt.raw();
   for (std::size_t i = 0; i < params.size(); ++i) {
     const int index = static_cast<int>(i) + 1;
     const auto& p = params[i];

@@ -24,6 +24,8 @@ constexpr const char* kListAreas =
     "SELECT code, level, name, gemeente_code, wijk_code, lon, lat, geometry_json, inhabitants FROM areas "
     "WHERE gemeente_code = ?1 AND level = ?2 ORDER BY code";
 constexpr const char* kCountAreas = "SELECT count(*) FROM areas WHERE level = ?1";
+constexpr const char* kCountBuurtenOfWijk =
+    "SELECT count(*) FROM areas WHERE gemeente_code = ?1 AND level = 'buurt' AND wijk_code = ?2";
 
 constexpr const char* kInsertCity =
     "INSERT INTO cities (gemeente_code, name, slug, association_name, lon, lat) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
@@ -136,6 +138,13 @@ std::vector<Area> SqliteAreaRepository::ListAreas(std::string_view gemeente_code
 long SqliteAreaRepository::CountAreas(AreaLevel level) {
   auto s = db_.Conn().Prepare(kCountAreas);
   s.Bind(1, LevelName(level));
+  s.Step();
+  return static_cast<long>(s.Int(0));
+}
+
+long SqliteAreaRepository::CountBuurtenOfWijk(std::string_view gemeente_code, std::string_view wijk_code) {
+  auto s = db_.Conn().Prepare(kCountBuurtenOfWijk);
+  s.Bind(1, gemeente_code).Bind(2, wijk_code);
   s.Step();
   return static_cast<long>(s.Int(0));
 }

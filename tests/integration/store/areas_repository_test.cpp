@@ -116,6 +116,21 @@ TEST_P(AreasRepositoryTest, ImportsAllOfTheNetherlandsInOneGo) {
   EXPECT_EQ(last->inhabitants, 11999);
 }
 
+// The site home asks how many buurten a wijk has (does the site cover it whole?) instead of
+// loading every buurt of the gemeente.
+TEST_P(AreasRepositoryTest, CountsTheBuurtenOfAWijk) {
+  auto areas = NijmegenAreas(3);  // WK026800 with three buurten
+  areas.push_back(MakeArea("WK026801", AreaLevel::kWijk, "Oost", "GM0268"));
+  areas.push_back(MakeArea("BU02680100", AreaLevel::kBuurt, "Oost 1", "GM0268", "WK026801"));
+  // The same wijk code in another gemeente does not count.
+  areas.push_back(MakeArea("BU03630100", AreaLevel::kBuurt, "Elders", "GM0363", "WK026801"));
+  ASSERT_TRUE(store().areas().UpsertAreas(areas).ok());
+  EXPECT_EQ(store().areas().CountBuurtenOfWijk("GM0268", "WK026800"), 3);
+  EXPECT_EQ(store().areas().CountBuurtenOfWijk("GM0268", "WK026801"), 1);
+  EXPECT_EQ(store().areas().CountBuurtenOfWijk("GM0363", "WK026801"), 1);
+  EXPECT_EQ(store().areas().CountBuurtenOfWijk("GM0268", "WK999999"), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, AreasRepositoryTest, AllEngines(), EngineName);
 
 }  // namespace

@@ -51,3 +51,40 @@ TEST(Markdown, SummaryIsPlainTextShortenedAtAWord) {
 
 }  // namespace
 }  // namespace buurtplein::view
+
+namespace buurtplein::view {
+namespace {
+
+// Summaries are cached by text and length: the same answer again, a new one for an edited text
+// or another length.
+TEST(MarkdownSummaryCache, AnswersByTextAndLength) {
+  const std::string text = "Een *lange* zin over de buurt en het buurthuis.";
+  const std::string first = MarkdownSummary(text, 20);
+  EXPECT_EQ(first, "Een lange zin over…");
+  EXPECT_EQ(MarkdownSummary(text, 20), first);
+  EXPECT_EQ(MarkdownSummary(text, 200), "Een lange zin over de buurt en het buurthuis.");
+  EXPECT_EQ(MarkdownSummary("Een *korte* zin.", 20), "Een korte zin.");
+  EXPECT_EQ(MarkdownSummary(text, 20), first);
+  // Long texts are summarised without the cache, with the same result.
+  std::string lang(20000, 'a');
+  lang = "Begin " + lang;
+  EXPECT_EQ(MarkdownSummary(lang, 10), "Begin aaaa…");
+}
+
+}  // namespace
+}  // namespace buurtplein::view
+
+namespace buurtplein::view {
+namespace {
+
+TEST(MarkdownToHtmlCache, AnswersByText) {
+  EXPECT_EQ(MarkdownToHtml("Hallo *buurt*"), "<p>Hallo <em>buurt</em></p>\n");
+  EXPECT_EQ(MarkdownToHtml("Hallo *buurt*"), "<p>Hallo <em>buurt</em></p>\n");
+  EXPECT_EQ(MarkdownToHtml("Hallo **buurt**"), "<p>Hallo <strong>buurt</strong></p>\n");
+  // A summary of the same text is another entry.
+  EXPECT_EQ(MarkdownSummary("Hallo *buurt*", 100), "Hallo buurt");
+  EXPECT_EQ(MarkdownToHtml("Hallo *buurt*"), "<p>Hallo <em>buurt</em></p>\n");
+}
+
+}  // namespace
+}  // namespace buurtplein::view

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
+#include <optional>
+#include <random>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -53,6 +57,15 @@ namespace {
 std::unordered_map<std::string, Area> AreasByCode(Context& ctx, const City& city, AreaLevel level) {
   std::unordered_map<std::string, Area> out;
   for (auto& a : ctx.services.store.areas().ListAreas(city.gemeente_code, level)) out.emplace(a.code, std::move(a));
+  return out;
+}
+
+// Only the site's own buurten (a city may have hundreds).
+std::unordered_map<std::string, Area> SiteAreas(Context& ctx, const Site& site) {
+  std::unordered_map<std::string, Area> out;
+  for (const auto& code : site.buurt_codes) {
+    if (auto a = ctx.services.store.areas().FindArea(code)) out.emplace(code, std::move(*a));
+  }
   return out;
 }
 
@@ -162,10 +175,136 @@ domain::Result<Response> CityMapGeoJson(Context& ctx) {
   return Json(BuurtFeatures(city, ctx.directory->SitesOf(city), AreasByCode(ctx, city, AreaLevel::kBuurt), nullptr));
 }
 
+// The site home's body is the same for everyone in one audience of a site: it is rendered once
+// per site, address, language and audience and kept as a fragment (docs/decisions/
+// 0008-fragment-cache.md). Only the layout (header with the person's name, CSRF token of the
+// log-out form) is rendered per request. So a block on the site home must depend on the
+// viewer only through Audience() below; a block for one person belongs in the layout.
+namespace {
+
+// How long a site home fragment lives at most: blocks that change with time alone (this
+// week's news, an ask or offer that expires) drop out within this; coming events and scheduled
+// news set an exact expiry.
+constexpr std::int64_t kHomeFragmentMaxAge = 60;
+
+// Layout data a site home brings along (from its blocks): kept with the fragment.
+constexpr const char* kHomeLayoutKeys[] = {"alternates", "og", "scripts", "needs_map"};
+
+char Audience(const Context& ctx) {
+  if (!ctx.auth) return 'a';
+  const auto v = domain::news::Viewer::Of(ctx.auth->user.id, ctx.membership);
+  return v.buurtverbinder ? 'b' : v.member ? 'm' : 'l';
+}
+
+std::string HomeFragmentKey(const Context& ctx) {
+  std::string key = "home:";
+  key += std::to_string(ctx.site->id.value);
+  key.push_back('\0');
+  key += ctx.site_url;
+  key.push_back('\0');
+  key += view::LangCode(ctx.lang);
+  key.push_back('\0');
+  key.push_back(Audience(ctx));
+  key.push_back('\0');
+  key += ctx.req.path;  // the layout's language links and canonical address
+  return key;
+}
+
+std::int64_t UnixNow() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Marks in a page rendered for the cache where the viewer's name and CSRF token go. Random per
+// process, so no text written by a resident can contain them.
+const std::string& Mark(char what) {
+  static const std::string nonce = [] {
+    std::random_device rd;
+    std::mt19937_64 gen((static_cast<std::uint64_t>(rd()) << 32) ^ rd());
+    return fmt::format("{:016x}{:016x}", gen(), gen());
+  }();
+  static const std::string name = "\x02bp" + nonce + "n\x03", csrf = "\x02bp" + nonce + "c\x03";
+  return what == 'n' ? name : csrf;
+}
+
+// The layout data that is the same for everyone in the audience, with marks instead of the
+// viewer's name and token; nullopt when PageData has anything else about the viewer (a field
+// added later), so the shell is never shared by mistake.
+std::optional<nlohmann::json> ShellData(const Context& ctx, const Fragment& f) {
+  static const std::unordered_set<std::string> kShared = {
+      "lang", "is_nl", "is_en", "page_title", "home_url", "assets", "lang_nl_url", "lang_en_url",
+      "needs_map", "city", "og", "alternates", "site"};
+  auto data = ctx.PageData(ctx.site->name);
+  for (const auto& [k, v] : data.items()) {
+    if (kShared.count(k) || k == "user" || k == "csrf") continue;
+    return std::nullopt;
+  }
+  if (data.contains("user")) {
+    const auto& user = data["user"];
+    if (user.size() != 2 || !user.contains("display_name") || !user.contains("account_url")) return std::nullopt;
+    data["user"]["display_name"] = Mark('n');
+  }
+  if (data.contains("csrf")) data["csrf"] = Mark('c');
+  for (const auto& [k, v] : f.data.items()) data[k] = v;
+  return data;
+}
+
+// Renders the layout around the fragment once with marks and cuts the page at them.
+void MakeShell(const Context& ctx, Fragment& f) {
+  auto data = ShellData(ctx, f);
+  if (!data) return;
+  const std::string page = ctx.services.renderer.RenderInLayout(ctx.lang, std::move(*data), f.html);
+  std::size_t pos = 0;
+  for (;;) {
+    const std::size_t n = page.find(Mark('n'), pos), c = page.find(Mark('c'), pos);
+    const std::size_t at = std::min(n, c);
+    f.page_parts.push_back(page.substr(pos, at == std::string::npos ? std::string::npos : at - pos));
+    if (at == std::string::npos) break;
+    f.page_holes.push_back(at == n ? 'n' : 'c');
+    pos = at + Mark(f.page_holes.back()).size();
+  }
+  // Marks somewhere the viewer's data cannot go (anonymous page with a hole): no shell.
+  if (!ctx.auth && !f.page_holes.empty()) {
+    f.page_parts.clear();
+    f.page_holes.clear();
+  }
+}
+
+Response HomeInLayout(Context& ctx, const Fragment& f) {
+  Response r;
+  r.cacheable = f.page_cacheable;
+  r.cache_expires_at = f.page_expires_at;
+  if (!f.page_parts.empty()) {
+    std::string name, csrf;
+    if (ctx.auth) {
+      name = view::TemplateEscape(ctx.auth->user.display_name);
+      csrf = view::TemplateEscape(ctx.CsrfToken());
+    }
+    std::size_t size = 0;
+    for (const auto& p : f.page_parts) size += p.size();
+    r.body.reserve(size + f.page_holes.size() * 64);
+    for (std::size_t i = 0; i < f.page_parts.size(); ++i) {
+      r.body += f.page_parts[i];
+      if (i < f.page_holes.size()) r.body += f.page_holes[i] == 'n' ? name : csrf;
+    }
+    return r;
+  }
+  auto data = ctx.PageData(ctx.site->name);
+  for (const auto& [k, v] : f.data.items()) data[k] = v;
+  r.body = ctx.services.renderer.RenderInLayout(ctx.lang, std::move(data), f.html);
+  return r;
+}
+
+}  // namespace
+
 domain::Result<Response> SiteHome(Context& ctx) {
   const City& city = *ctx.city;
   const Site& site = *ctx.site;
-  const auto buurten = AreasByCode(ctx, city, AreaLevel::kBuurt);
+  const std::string fragment_key = HomeFragmentKey(ctx);
+  const std::int64_t now = UnixNow();
+  if (auto f = ctx.services.cache.FindFragment(fragment_key, now)) return HomeInLayout(ctx, *f);
+  // Taken before anything is read: a change while the body is built leaves it stale.
+  const std::uint64_t generation = ctx.services.cache.Generation(site.id);
+  const auto buurten = SiteAreas(ctx, site);
   nlohmann::json list = nlohmann::json::array();
   std::unordered_set<std::string> covered(site.buurt_codes.begin(), site.buurt_codes.end());
   double lat = 0, lon = 0;
@@ -186,12 +325,9 @@ domain::Result<Response> SiteHome(Context& ctx) {
   // Inhabitants are known per wijk (CBS 2024): count the wijken this site covers entirely.
   std::string inhabitants;
   if (!covered.empty()) {
-    std::unordered_map<std::string, std::pair<int, int>> wijk_cover;  // wijk → (covered, total)
-    for (const auto& [code, a] : buurten) {
-      auto& wc = wijk_cover[a.wijk_code];
-      ++wc.second;
-      if (covered.count(code)) ++wc.first;
-    }
+    std::unordered_map<std::string, std::pair<long, long>> wijk_cover;  // wijk → (covered, total)
+    for (const auto& [code, a] : buurten) ++wijk_cover[a.wijk_code].first;
+    for (auto& [wijk, wc] : wijk_cover) wc.second = ctx.services.store.areas().CountBuurtenOfWijk(city.gemeente_code, wijk);
     long total = 0;
     bool complete = true;
     for (const auto& [wijk, wc] : wijk_cover) {
@@ -256,16 +392,32 @@ domain::Result<Response> SiteHome(Context& ctx) {
   // [newsx] >>>
   // [newsx] <<<
 
-  auto r = ctx.Page("sites/site_home", std::move(data));
-  r.cacheable = cacheable;
-  r.cache_expires_at = cache_expires_at;
-  return r;
+  auto f = std::make_shared<Fragment>();
+  f->site = site.id;
+  f->generation = generation;
+  f->page_cacheable = cacheable;
+  f->page_expires_at = cache_expires_at;
+  f->expires_at = now + kHomeFragmentMaxAge;
+  if (cache_expires_at != 0) f->expires_at = std::min(f->expires_at, cache_expires_at);
+  if (ctx.services.news) {
+    if (auto next = ctx.services.news->NextScheduled(site.id)) f->expires_at = std::min(f->expires_at, *next);
+  }
+  f->data = nlohmann::json::object();
+  for (const char* k : kHomeLayoutKeys) {
+    if (data.contains(k)) f->data[k] = data[k];
+  }
+  const std::string csrf = data.value("csrf", std::string());
+  f->html = ctx.services.renderer.Render("sites/site_home", ctx.lang, data);
+  MakeShell(ctx, *f);
+  // A body with the person's CSRF token (a form of one viewer) must never be shared.
+  if (csrf.empty() || f->html.find(csrf) == std::string::npos) ctx.services.cache.StoreFragment(fragment_key, f);
+  return HomeInLayout(ctx, *f);
 }
 
 domain::Result<Response> SiteMapGeoJson(Context& ctx) {
   const City& city = *ctx.city;
   std::unordered_set<std::string> only(ctx.site->buurt_codes.begin(), ctx.site->buurt_codes.end());
-  return Json(BuurtFeatures(city, ctx.directory->SitesOf(city), AreasByCode(ctx, city, AreaLevel::kBuurt), &only));
+  return Json(BuurtFeatures(city, ctx.directory->SitesOf(city), SiteAreas(ctx, *ctx.site), &only));
 }
 
 domain::Result<Response> SiteTheme(Context& ctx) {
