@@ -82,7 +82,7 @@ class ProfessionalService {
 };
 
 /// An e-mail address masked for lists that others see: "j***@example.nl" (the first character
-/// of the local part and the domain). Operators see addresses only like this (docs/decisions/0008).
+/// of the local part and the domain). Operators see addresses only like this (docs/decisions/0009).
 std::string MaskEmail(std::string_view email);
 
 }  // namespace buurtplein::domain::roles

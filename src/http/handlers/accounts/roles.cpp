@@ -1,6 +1,6 @@
 // The operator's page (/beheer/) and the association's pages (/{city}/vereniging/). Operators
 // appoint people by the e-mail address of their account and see role holders' addresses masked
-// (docs/decisions/0008); nobody else sees addresses: the association's page shows names only, its
+// (docs/decisions/0009); nobody else sees addresses: the association's page shows names only, its
 // board page figures only.
 #include "http/handlers/accounts/roles.hpp"
 
@@ -61,7 +61,7 @@ nlohmann::json Holders(const std::vector<domain::accounts::RoleHolder>& holders,
     nlohmann::json item = {{"name", h.display_name}};
     // [roles] >>>
     // Masked (j***@example.nl): enough to tell two people with the same name apart, never the
-    // whole address of someone else (issue 3 §5; docs/decisions/0008).
+    // whole address of someone else (issue 3 §5; docs/decisions/0009).
     if (with_email) item["email"] = domain::roles::MaskEmail(h.email);
     // [roles] <<<
     if (!remove_base.empty()) item["remove_url"] = remove_base + std::to_string(h.user.value) + "/verwijderen";
