@@ -279,6 +279,16 @@ TEST_F(DirectoryKeepersHttpTest, AdminsManageTheirOwnOrganisationOnly) {
   const auto taal = ServiceNamed("Taalcafe");
   EXPECT_EQ(taal.organization, koffie.organization);
   EXPECT_EQ(taal.location_ids.size(), 1u);
+  // Its edit form offers the organisation's places; unticking the place removes it there.
+  const std::string edit_taal = "/nijmegen/sociale-kaart/diensten/" + taal.uuid + "/bewerken";
+  EXPECT_NE(client.Get(edit_taal).body.find("locatie-" + place->uuid), std::string::npos);
+  ASSERT_EQ(client.Post(edit_taal, "name=Taalcafe&description=Nederlands+oefenen&categorie-onderwijs=1&locaties=1").status,
+            303);
+  EXPECT_TRUE(Repo().FindService(nijmegen_, taal.id)->location_ids.empty());
+  ASSERT_EQ(client.Post(edit_taal, "name=Taalcafe&categorie-onderwijs=1&locaties=1&locatie-" + place->uuid + "=1")
+                .status,
+            303);
+  EXPECT_EQ(Repo().FindService(nijmegen_, taal.id)->location_ids.size(), 1u);
 
   // The service's history is for its keepers, not for residents.
   const std::string service_page = "/nijmegen/sociale-kaart/diensten/" + taal.uuid;
