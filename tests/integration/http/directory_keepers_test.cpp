@@ -279,6 +279,16 @@ TEST_F(DirectoryKeepersHttpTest, AdminsManageTheirOwnOrganisationOnly) {
   const auto taal = ServiceNamed("Taalcafe");
   EXPECT_EQ(taal.organization, koffie.organization);
   EXPECT_EQ(taal.location_ids.size(), 1u);
+  // Its edit form offers the organisation's places; unticking the place removes it there.
+  const std::string edit_taal = "/nijmegen/sociale-kaart/diensten/" + taal.uuid + "/bewerken";
+  EXPECT_NE(client.Get(edit_taal).body.find("locatie-" + place->uuid), std::string::npos);
+  ASSERT_EQ(client.Post(edit_taal, "name=Taalcafe&description=Nederlands+oefenen&categorie-onderwijs=1&locaties=1").status,
+            303);
+  EXPECT_TRUE(Repo().FindService(nijmegen_, taal.id)->location_ids.empty());
+  ASSERT_EQ(client.Post(edit_taal, "name=Taalcafe&categorie-onderwijs=1&locaties=1&locatie-" + place->uuid + "=1")
+                .status,
+            303);
+  EXPECT_EQ(Repo().FindService(nijmegen_, taal.id)->location_ids.size(), 1u);
 
   // The service's history is for its keepers, not for residents.
   const std::string service_page = "/nijmegen/sociale-kaart/diensten/" + taal.uuid;
@@ -324,6 +334,38 @@ TEST_F(DirectoryKeepersHttpTest, BuurtverbindersAddLocalPlacesForTheirOwnSite) {
   BrowserClient other(server_);
   LogIn(other, Buurtverbinder("bea.zuid.kaart@example.nl", zuid_));
   EXPECT_EQ(other.Get(edit).status, 403);
+}
+
+TEST_F(DirectoryKeepersHttpTest, AWriteEmptiesTheCachedPagesOfItsCityOnly) {
+  // Cached anonymous pages (without a query) of both cities and of a Nijmegen site.
+  const std::string arnhem_list = "/arnhem/sociale-kaart/";
+  const std::string nijmegen_list = "/nijmegen/sociale-kaart/";
+  const std::string oost_list = "/nijmegen/oost/sociale-kaart/";
+  for (const auto& path : {arnhem_list, nijmegen_list, oost_list}) ASSERT_EQ(server_.Get(path).status, 200) << path;
+  // Entries written behind the service's back (no change listener): the cached pages are stale.
+  for (auto city : {arnhem_, nijmegen_}) {
+    Organization o;
+    o.name = "Stadsorganisatie";
+    auto org = Repo().CreateOrganization(city, o, Now());
+    ASSERT_TRUE(org.ok());
+    Service s;
+    s.organization = org->id;
+    s.name = "Stadsdienst van de test";
+    s.areas = {{"", AreaType::kCity, "", ""}};
+    ASSERT_TRUE(Repo().CreateService(city, s, Now()).ok());
+  }
+  EXPECT_EQ(server_.Get(arnhem_list).body.find("Stadsdienst van de test"), std::string::npos) << "cached";
+  EXPECT_EQ(server_.Get(nijmegen_list).body.find("Stadsdienst van de test"), std::string::npos) << "cached";
+
+  // A write in Nijmegen through the service: Nijmegen's city and site pages are rendered again,
+  // Arnhem's cached page is kept.
+  BrowserClient board(server_);
+  LogIn(board, Board("bestuur.cache@example.nl", nijmegen_));
+  board.Get("/nijmegen/sociale-kaart/beheer/categorieen");
+  ASSERT_EQ(board.Post("/nijmegen/sociale-kaart/beheer/categorieen", "name=Cachetest").status, 303);
+  EXPECT_NE(server_.Get(nijmegen_list).body.find("Stadsdienst van de test"), std::string::npos);
+  EXPECT_NE(server_.Get(oost_list).body.find("Stadsdienst van de test"), std::string::npos);
+  EXPECT_EQ(server_.Get(arnhem_list).body.find("Stadsdienst van de test"), std::string::npos);
 }
 
 }  // namespace

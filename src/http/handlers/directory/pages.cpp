@@ -449,14 +449,25 @@ json EditValues(const Service& s) {
 }
 
 Response EditPage(Context& ctx, const Service& s, const json& values, const std::vector<std::string>& term_codes,
-                  const domain::AppError* error, int status) {
+                  const std::vector<domain::directory::LocationId>& location_ids, const domain::AppError* error,
+                  int status) {
   json terms = json::array();
   for (const auto& t : Repo(ctx).ListTerms(ctx.city->id, 100, 0)) {
     const bool checked = std::find(term_codes.begin(), term_codes.end(), t.code) != term_codes.end();
     if (t.retired && !checked) continue;
     terms.push_back({{"code", t.code}, {"name", t.name}, {"checked", checked}});
   }
-  json extra = {{"action", ServiceUrl(ctx, s) + "/bewerken"}, {"service_url", ServiceUrl(ctx, s)}, {"terms", terms}};
+  // The organisation's places: where the service is offered.
+  json locations = json::array();
+  for (const auto& l : Repo(ctx).ListLocations(ctx.city->id, s.organization, 50, 0)) {
+    const bool checked = std::find(location_ids.begin(), location_ids.end(), l.id) != location_ids.end();
+    locations.push_back({{"uuid", l.uuid}, {"name", l.name}, {"checked", checked}});
+  }
+  json extra = {{"action", ServiceUrl(ctx, s) + "/bewerken"},
+                {"service_url", ServiceUrl(ctx, s)},
+                {"terms", terms},
+                {"locations", locations},
+                {"has_locations", !locations.empty()}};
   return handlers::FormPage(ctx, "directory/edit", ctx.T(Msg("Edit service")), values, error, status, extra);
 }
 
@@ -599,7 +610,7 @@ Result<Response> EditServiceForm(Context& ctx) {
     return domain::MakeError(ErrorCode::kForbidden,
                              "Only the organisation's admins or the association can change this entry.");
   }
-  return EditPage(ctx, *s, EditValues(*s), s->term_codes, nullptr, 200);
+  return EditPage(ctx, *s, EditValues(*s), s->term_codes, s->location_ids, nullptr, 200);
 }
 
 Result<Response> EditService(Context& ctx) {
@@ -618,10 +629,17 @@ Result<Response> EditService(Context& ctx) {
   for (const auto& t : Repo(ctx).ListTerms(ctx.city->id, 100, 0)) {
     if (ctx.req.Form("categorie-" + t.code) == "1") draft.term_codes.push_back(t.code);
   }
+  // The places, when the form offered them (a form without them keeps the service's places).
+  if (ctx.req.Form("locaties") == "1") {
+    draft.location_ids.clear();
+    for (const auto& l : Repo(ctx).ListLocations(ctx.city->id, s->organization, 50, 0)) {
+      if (ctx.req.Form("locatie-" + l.uuid) == "1") draft.location_ids.push_back(l.id);
+    }
+  }
   auto saved = Dir(ctx).SaveService(ctx.city->id, EditorOf(ctx, s->site), draft);
   if (!saved) {
     if (saved.error().code != ErrorCode::kValidation) return saved.error();
-    return EditPage(ctx, *s, EditValues(draft), draft.term_codes, &saved.error(), 422);
+    return EditPage(ctx, *s, EditValues(draft), draft.term_codes, draft.location_ids, &saved.error(), 422);
   }
   return Redirect(303, ServiceUrl(ctx, *saved) + "?saved=1");
 }
