@@ -3,6 +3,7 @@
 #include "domain/mail/mail_service.hpp"
 #include "domain/security/tokens.hpp"
 #include "view/i18n.hpp"
+#include "view/renderer.hpp"
 
 // [village] >>>
 #include "domain/messages/message_service.hpp"
@@ -98,19 +99,25 @@ nlohmann::json Context::PageData(const std::string& page_title) const {
   // [village] >>>
   // The messages link with its unread count (issue 4 §7) for a verified member of the site: one
   // COUNT per page, only with a login (anonymous pages are cached and never carry it).
-  if (auth && site && services.messages) {
-    const auto viewer = domain::messages::Viewer::Of(auth->user.id, membership);
-    if (viewer.member) {
-      const std::int64_t unread = services.messages->Unread(site->id, viewer);
-      d["messages_link"] = {{"url", site_url + "berichten/"},
-                            {"unread", unread},
-                            {"has_unread", unread > 0},
-                            {"unread_label", std::to_string(unread) + " " + T(view::Msg("unread"))}};
-    }
+  if (auto badge = UnreadBadgeHtml()) {
+    d["messages_link"] = {{"url", site_url + "berichten/"}, {"unread_html", std::move(*badge)}};
   }
   // [village] <<<
   return d;
 }
+
+// [village] >>>
+std::optional<std::string> Context::UnreadBadgeHtml() const {
+  if (!auth || !site || !services.messages) return std::nullopt;
+  const auto viewer = domain::messages::Viewer::Of(auth->user.id, membership);
+  if (!viewer.member) return std::nullopt;
+  const std::int64_t unread = services.messages->Unread(site->id, viewer);
+  if (unread <= 0) return std::string();
+  const std::string n = std::to_string(unread);
+  return " <span class=\"unread-count\" aria-hidden=\"true\">(" + n + ")</span><span class=\"visually-hidden\"> (" +
+         view::TemplateEscape(n + " " + T(view::Msg("unread"))) + ")</span>";
+}
+// [village] <<<
 
 std::string Context::PublicUrl(const std::string& path) const {
   if (site && city && path.rfind(site_url, 0) == 0) {

@@ -197,6 +197,12 @@ struct Context {
   /// or sets "image") and "alternates" (feeds of the page: on every page of a site its news
   /// feed, on city pages the city's; add more with AddAlternate).
   nlohmann::json PageData(const std::string& page_title) const;
+  // [village] >>>
+  /// The unread count after the header's messages link, as HTML (" <span …>(2)</span>…", ""
+  /// with nothing unread); nullopt when the viewer has no messages link here (not a verified
+  /// member of the site). One COUNT query; the site home's cached shell fills it in per request.
+  std::optional<std::string> UnreadBadgeHtml() const;
+  // [village] <<<
   /// The absolute public address of `path` (a path as routed here, e.g. ctx.site_url +
   /// "nieuws/3"), from the configured public_url and the site's own host name, never from the
   /// request's Host header: pages with it are cached and served to everyone.

@@ -222,8 +222,9 @@ const std::string& Mark(char what) {
     std::mt19937_64 gen((static_cast<std::uint64_t>(rd()) << 32) ^ rd());
     return fmt::format("{:016x}{:016x}", gen(), gen());
   }();
-  static const std::string name = "\x02bp" + nonce + "n\x03", csrf = "\x02bp" + nonce + "c\x03";
-  return what == 'n' ? name : csrf;
+  static const std::string name = "\x02bp" + nonce + "n\x03", csrf = "\x02bp" + nonce + "c\x03",
+                           unread = "\x02bp" + nonce + "u\x03";
+  return what == 'n' ? name : what == 'c' ? csrf : unread;
 }
 
 // The layout data that is the same for everyone in the audience, with marks instead of the
@@ -235,7 +236,7 @@ std::optional<nlohmann::json> ShellData(const Context& ctx, const Fragment& f) {
       "needs_map", "city", "og", "alternates", "site"};
   auto data = ctx.PageData(ctx.site->name);
   for (const auto& [k, v] : data.items()) {
-    if (kShared.count(k) || k == "user" || k == "csrf") continue;
+    if (kShared.count(k) || k == "user" || k == "csrf" || k == "messages_link") continue;
     return std::nullopt;
   }
   if (data.contains("user")) {
@@ -244,6 +245,12 @@ std::optional<nlohmann::json> ShellData(const Context& ctx, const Fragment& f) {
     data["user"]["display_name"] = Mark('n');
   }
   if (data.contains("csrf")) data["csrf"] = Mark('c');
+  // The messages link is there for every member (the audience), its unread count is not.
+  if (data.contains("messages_link")) {
+    const auto& link = data["messages_link"];
+    if (link.size() != 2 || !link.contains("url") || !link.contains("unread_html")) return std::nullopt;
+    data["messages_link"]["unread_html"] = Mark('u');
+  }
   for (const auto& [k, v] : f.data.items()) data[k] = v;
   return data;
 }
@@ -255,11 +262,15 @@ void MakeShell(const Context& ctx, Fragment& f) {
   const std::string page = ctx.services.renderer.RenderInLayout(ctx.lang, std::move(*data), f.html);
   std::size_t pos = 0;
   for (;;) {
-    const std::size_t n = page.find(Mark('n'), pos), c = page.find(Mark('c'), pos);
-    const std::size_t at = std::min(n, c);
+    std::size_t at = std::string::npos;
+    char hole = 0;
+    for (const char h : {'n', 'c', 'u'}) {
+      const std::size_t found = page.find(Mark(h), pos);
+      if (found < at) at = found, hole = h;
+    }
     f.page_parts.push_back(page.substr(pos, at == std::string::npos ? std::string::npos : at - pos));
     if (at == std::string::npos) break;
-    f.page_holes.push_back(at == n ? 'n' : 'c');
+    f.page_holes.push_back(hole);
     pos = at + Mark(f.page_holes.back()).size();
   }
   // Marks somewhere the viewer's data cannot go (anonymous page with a hole): no shell.
@@ -274,17 +285,18 @@ Response HomeInLayout(Context& ctx, const Fragment& f) {
   r.cacheable = f.page_cacheable;
   r.cache_expires_at = f.page_expires_at;
   if (!f.page_parts.empty()) {
-    std::string name, csrf;
+    std::string name, csrf, unread;
     if (ctx.auth) {
       name = view::TemplateEscape(ctx.auth->user.display_name);
       csrf = view::TemplateEscape(ctx.CsrfToken());
+      unread = ctx.UnreadBadgeHtml().value_or("");
     }
     std::size_t size = 0;
     for (const auto& p : f.page_parts) size += p.size();
     r.body.reserve(size + f.page_holes.size() * 64);
     for (std::size_t i = 0; i < f.page_parts.size(); ++i) {
       r.body += f.page_parts[i];
-      if (i < f.page_holes.size()) r.body += f.page_holes[i] == 'n' ? name : csrf;
+      if (i < f.page_holes.size()) r.body += f.page_holes[i] == 'n' ? name : f.page_holes[i] == 'c' ? csrf : unread;
     }
     return r;
   }
