@@ -107,3 +107,45 @@ test('a buurtverbinder adds a local place for their site', T, async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the board edits a service\'s areas and languages and a place\'s exception dates', T, async () => {
+  const { context, page, problems } = await logInTo('bestuur1@example.nl', '/nijmegen/sociale-kaart/beheer/');
+  await page.goto(url('/nijmegen/sociale-kaart/?q=Schuldhulpmaatje'));
+  await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Schuldhulpmaatje' }).first().click()]);
+  await page.goto(url(new URL(page.url()).pathname + '/bewerken'));
+  await page.waitForSelector('#field-service_areas');
+  await assertAccessible(page, 'service form with areas and languages');
+  // No area chosen: the error summary links to the areas.
+  for (const box of await page.locator('#field-service_areas input[type="checkbox"]').all()) await box.uncheck();
+  const [refused] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Wijzigingen opslaan' }).click()]);
+  assert.equal(refused.status(), 422);
+  assert.equal(await page.locator('.error-summary a[href="#field-service_areas"]').count(), 1);
+  await assertAccessible(page, 'service form with an area error');
+  await page.locator('#field-service_areas .directory-area-list > li input[type="checkbox"]').first().check();
+  await page.fill('#field-languages', 'nl, en');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Wijzigingen opslaan' }).click()]);
+  assert.match(new URL(page.url()).pathname, /^\/nijmegen\/sociale-kaart\/diensten\//);
+  assert.match(await page.textContent('main'), /English/);
+
+  // A place of an organisation: other hours on a date.
+  await page.goto(url('/nijmegen/sociale-kaart/'));
+  await page.getByRole('link', { name: 'Stichting Samen in de Wijk (voorbeeld)' }).first().click();
+  await page.waitForSelector('h1');
+  await Promise.all([page.waitForNavigation(), page.locator('a[href*="/locaties/"][href$="/bewerken"]').first().click()]);
+  await page.waitForSelector('#field-exceptions');
+  await assertAccessible(page, 'place form with exception dates');
+  await page.fill('#uitzondering-datum-0', '2026-12-24');
+  const [noHours] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Wijzigingen opslaan' }).click()]);
+  assert.equal(noHours.status(), 422);
+  assert.equal(await page.locator('.error-summary a[href="#field-exceptions"]').count(), 1);
+  await assertAccessible(page, 'place form with an exception error');
+  await page.fill('#uitzondering-open-0', '09:00');
+  await page.fill('#uitzondering-sluit-0', '12:00');
+  await page.fill('#uitzondering-notitie-0', 'Kerstavond');
+  await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Wijzigingen opslaan' }).click()]);
+  assert.match(new URL(page.url()).pathname, /^\/nijmegen\/sociale-kaart\/organisaties\//);
+  assert.match(await page.textContent('main'), /Kerstavond/);
+  await assertAccessible(page, 'organisation with other opening hours');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -74,13 +74,38 @@ bool IsByDay(const std::string& s) {
   return true;
 }
 
+// Exception dates: a date, closed or hours that end after they start, each date once.
+Status CleanExceptions(const std::vector<Schedule>& schedules) {
+  std::vector<std::string> dates;
+  for (const auto& s : schedules) {
+    if (!s.exception) continue;
+    if (!IsDate(s.valid_from)) {
+      return WithField(MakeError(ErrorCode::kValidation, "Give the date as year-month-day, for example 2026-12-25."),
+                       "exceptions");
+    }
+    if (std::find(dates.begin(), dates.end(), s.valid_from) != dates.end()) {
+      return WithField(MakeError(ErrorCode::kValidation, "Give each date only once."), "exceptions");
+    }
+    dates.push_back(s.valid_from);
+    if (s.closed) continue;
+    if (!IsTime(s.opens_at) || !IsTime(s.closes_at)) {
+      return WithField(MakeError(ErrorCode::kValidation,
+                                 "Give the other hours on that date as hours:minutes, or tick closed."),
+                       "exceptions");
+    }
+    if (s.closes_at <= s.opens_at) {
+      return WithField(MakeError(ErrorCode::kValidation, "Give a closing time after the opening time."),
+                       "exceptions");
+    }
+  }
+  return Ok{};
+}
+
 Status CleanSchedules(std::vector<Schedule>& schedules) {
+  if (auto e = CleanExceptions(schedules); !e) return e;
   for (auto& s : schedules) {
     if (s.exception) {
-      if (!IsDate(s.valid_from)) {
-        return WithField(MakeError(ErrorCode::kValidation, "Give the date as year-month-day, for example 2026-12-25."),
-                         "schedules");
-      }
+      if (auto e = CleanField(s.description, false, 200, false, "exceptions", ""); !e) return e.error();
     } else if (!IsByDay(s.byday)) {
       return WithField(MakeError(ErrorCode::kValidation, "Give the days as MO, TU, WE, TH, FR, SA or SU."),
                        "schedules");
@@ -441,6 +466,25 @@ Result<Service> DirectoryService::SaveService(CityId city, const Editor& editor,
   if (!MayEditService(city, editor, draft)) return NotYours();
   auto clean = Clean(draft);
   if (!clean) return clean.error();
+  // The whole city or wijken and buurten of this city (CBS codes carry the gemeente's number).
+  // The import keeps what its rows say.
+  if (!editor.import) {
+    const bool whole_city = std::any_of(clean->areas.begin(), clean->areas.end(), [](const ServiceArea& a) {
+      return a.type == AreaType::kCity;
+    });
+    if (whole_city && clean->areas.size() > 1) {
+      return WithField(MakeError(ErrorCode::kValidation, "Choose the whole city, or wijken and buurten, not both."),
+                       "service_areas");
+    }
+    auto c = store_.cities().FindCity(city);
+    const std::string number = c && c->gemeente_code.size() == 6 ? c->gemeente_code.substr(2) : "";
+    for (const auto& a : clean->areas) {
+      if (a.type != AreaType::kCity && (number.empty() || a.code.compare(2, number.size(), number) != 0)) {
+        return WithField(MakeError(ErrorCode::kValidation, "Choose wijken and buurten of this city."),
+                         "service_areas");
+      }
+    }
+  }
   // A retired category stays on the services that have it, but is not chosen anew.
   for (const auto& code : clean->term_codes) {
     const bool had = before && std::find(before->term_codes.begin(), before->term_codes.end(), code) !=

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <nlohmann/json.hpp>
 
+#include "domain/common/clock.hpp"
 #include "domain/directory/directory_service.hpp"
 #include "domain/security/tokens.hpp"
 #include "testlib/browser_client.hpp"
@@ -366,6 +367,163 @@ TEST_F(DirectoryKeepersHttpTest, AWriteEmptiesTheCachedPagesOfItsCityOnly) {
   EXPECT_NE(server_.Get(nijmegen_list).body.find("Stadsdienst van de test"), std::string::npos);
   EXPECT_NE(server_.Get(oost_list).body.find("Stadsdienst van de test"), std::string::npos);
   EXPECT_EQ(server_.Get(arnhem_list).body.find("Stadsdienst van de test"), std::string::npos);
+}
+
+TEST_F(DirectoryKeepersHttpTest, AdminsEditAreasLanguagesAndExceptionDates) {
+  const auto koffie = ServiceNamed("Koffieochtend");
+  const UserId olga = User("olga.gebied@example.nl", "Olga Gebied");
+  ASSERT_TRUE(Repo().SetOrganizationRole(nijmegen_, koffie.organization, olga, OrgRole::kAdmin, Now()).ok());
+  BrowserClient client(server_);
+  LogIn(client, olga);
+  auto& areas = server_.runtime().store().areas();
+  const auto wijken = areas.ListAreas("GM0268", domain::sites::AreaLevel::kWijk);
+  const auto buurten = areas.ListAreas("GM0268", domain::sites::AreaLevel::kBuurt);
+  ASSERT_FALSE(wijken.empty());
+  ASSERT_FALSE(buurten.empty());
+  const std::string edit = "/nijmegen/sociale-kaart/diensten/" + koffie.uuid + "/bewerken";
+  auto form = client.Get(edit);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_NE(form.body.find("name=\"gebied-" + wijken[0].code + "\""), std::string::npos);
+  EXPECT_NE(form.body.find("name=\"gebied-" + buurten[0].code + "\""), std::string::npos);
+  EXPECT_NE(form.body.find("id=\"field-languages\""), std::string::npos);
+
+  const std::string base = "name=Koffieochtend&categorie-ontmoeting=1&gebieden=1&talen-veld=1";
+  // Nothing chosen: the field in error, with a Dutch message in the summary.
+  auto none = client.Post(edit, base + "&languages=nl");
+  EXPECT_EQ(none.status, 422);
+  EXPECT_NE(none.body.find("href=\"#field-service_areas\""), std::string::npos);
+  EXPECT_NE(none.body.find("Kies waar de dienst is"), std::string::npos) << none.body.substr(0, 400);
+  // The whole city and a wijk at once.
+  auto both = client.Post(edit, base + "&gebied-stad=1&gebied-" + wijken[0].code + "=1");
+  EXPECT_EQ(both.status, 422);
+  EXPECT_NE(both.body.find("href=\"#field-service_areas\""), std::string::npos);
+  // A language that is no code.
+  auto lang = client.Post(edit, base + "&gebied-stad=1&languages=Nederlands");
+  EXPECT_EQ(lang.status, 422);
+  EXPECT_NE(lang.body.find("href=\"#field-languages\""), std::string::npos);
+  EXPECT_NE(lang.body.find("aria-invalid=\"true\""), std::string::npos);
+  // A wijk and a buurt, three languages, free of charge and what it costs otherwise.
+  auto saved = client.Post(edit, base + "&gebied-" + wijken[0].code + "=1&gebied-" + buurten[0].code +
+                                     "=1&languages=nl%2C+EN+ar&free=1&fees_description=Gratis+voor+iedereen");
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+  auto after = Repo().FindService(nijmegen_, koffie.id);
+  ASSERT_EQ(after->areas.size(), 2u);
+  EXPECT_EQ(after->areas[0].type == AreaType::kWijk ? after->areas[0].code : after->areas[1].code, wijken[0].code);
+  ASSERT_EQ(after->languages.size(), 3u);
+  EXPECT_EQ(after->languages[1].code, "en");
+  EXPECT_EQ(after->languages[1].name, "English");
+  EXPECT_TRUE(after->free);
+  EXPECT_EQ(after->fees_description, "Gratis voor iedereen");
+  auto again = client.Get(edit).body;
+  EXPECT_NE(again.find("name=\"gebied-" + wijken[0].code + "\" value=\"1\" checked"), std::string::npos);
+  EXPECT_NE(again.find("value=\"nl, en, ar\""), std::string::npos);
+  // A buurt of another city is refused in the service (the form never offers it).
+  Service other = *after;
+  other.areas = {{"", AreaType::kBuurt, "BU02020101", ""}};
+  Editor editor;
+  editor.user = olga;
+  domain::ManualClock clock{Now()};
+  DirectoryService service(server_.runtime().store(), clock);
+  auto refused = service.SaveService(nijmegen_, editor, other);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field, "service_areas");
+
+  // Exception dates of a place: closed on one date, other hours on another.
+  const std::string own = "/nijmegen/sociale-kaart/organisaties/" + koffie.organization_uuid;
+  ASSERT_EQ(client.Post(own + "/locaties/nieuw", "name=Buurtkamer+Uitzondering&opens-MO=09%3A00&closes-MO=17%3A00")
+                .status,
+            303);
+  std::optional<Location> place;
+  for (const auto& l : Repo().ListLocations(nijmegen_, koffie.organization, 50, 0)) {
+    if (l.name == "Buurtkamer Uitzondering") place = l;
+  }
+  ASSERT_TRUE(place);
+  const std::string edit_place = "/nijmegen/sociale-kaart/locaties/" + place->uuid + "/bewerken";
+  const std::string week = "name=Buurtkamer+Uitzondering&opens-MO=09%3A00&closes-MO=17%3A00&uitzonderingen=1";
+  auto bad_date = client.Post(edit_place, week + "&uitzondering-datum-0=25-12-2026&uitzondering-dicht-0=1");
+  EXPECT_EQ(bad_date.status, 422);
+  EXPECT_NE(bad_date.body.find("href=\"#field-exceptions\""), std::string::npos);
+  EXPECT_NE(bad_date.body.find("value=\"25-12-2026\""), std::string::npos);  // shown back
+  auto no_hours = client.Post(edit_place, week + "&uitzondering-datum-0=2026-12-24");
+  EXPECT_EQ(no_hours.status, 422);
+  EXPECT_NE(no_hours.body.find("kies dicht"), std::string::npos);
+  auto reversed = client.Post(edit_place, week + "&uitzondering-datum-0=2026-12-24&uitzondering-open-0=17%3A00&"
+                                                 "uitzondering-sluit-0=09%3A00");
+  EXPECT_EQ(reversed.status, 422);
+  auto twice = client.Post(edit_place, week + "&uitzondering-datum-0=2026-12-25&uitzondering-dicht-0=1&"
+                                              "uitzondering-datum-1=2026-12-25&uitzondering-dicht-1=1");
+  EXPECT_EQ(twice.status, 422);
+  ASSERT_EQ(client.Post(edit_place, week + "&uitzondering-datum-0=2026-12-25&uitzondering-dicht-0=1&"
+                                           "uitzondering-datum-1=2026-12-24&uitzondering-open-1=09%3A00&"
+                                           "uitzondering-sluit-1=12%3A00&uitzondering-notitie-1=Kerstavond")
+                .status,
+            303);
+  auto schedules = Repo().FindLocation(nijmegen_, place->id)->schedules;
+  int exceptions = 0;
+  for (const auto& s : schedules) {
+    if (!s.exception) continue;
+    ++exceptions;
+    if (s.valid_from == "2026-12-25") EXPECT_TRUE(s.closed);
+    if (s.valid_from == "2026-12-24") {
+      EXPECT_EQ(s.closes_at, "12:00");
+      EXPECT_EQ(s.description, "Kerstavond");
+    }
+  }
+  EXPECT_EQ(exceptions, 2);
+  auto shown = client.Get(edit_place).body;
+  EXPECT_NE(shown.find("value=\"2026-12-24\""), std::string::npos);
+  EXPECT_NE(shown.find("value=\"Kerstavond\""), std::string::npos);
+  // Emptying the rows removes them; the weekly hours stay.
+  ASSERT_EQ(client.Post(edit_place, week).status, 303);
+  schedules = Repo().FindLocation(nijmegen_, place->id)->schedules;
+  ASSERT_EQ(schedules.size(), 1u);
+  EXPECT_FALSE(schedules[0].exception);
+  // Another city's address does not reach it.
+  EXPECT_EQ(client.Post("/arnhem/sociale-kaart/locaties/" + place->uuid + "/bewerken", week).status, 404);
+}
+
+TEST_F(DirectoryKeepersHttpTest, TheOrganisationPageListsServicesAndPlacesAPageAtATime) {
+  const auto koffie = ServiceNamed("Koffieochtend");
+  domain::ManualClock clock{Now()};
+  DirectoryService dir(server_.runtime().store(), clock);
+  Editor keeper;
+  keeper.operator_ = true;
+  for (int i = 0; i < 23; ++i) {
+    Service s;
+    s.organization = koffie.organization;
+    s.name = "Pagina dienst " + std::to_string(100 + i);
+    s.areas = {{"", AreaType::kCity, "", ""}};
+    ASSERT_TRUE(dir.SaveService(nijmegen_, keeper, s).ok());
+  }
+  for (int i = 0; i < 12; ++i) {
+    Location l;
+    l.organization = koffie.organization;
+    l.name = "Pagina plek " + std::to_string(100 + i);
+    ASSERT_TRUE(dir.SaveLocation(nijmegen_, keeper, l).ok());
+  }
+  const std::string org = "/nijmegen/sociale-kaart/organisaties/" + koffie.organization_uuid;
+  auto first = server_.Get(org);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_NE(first.body.find(org + "?page=2#services-heading"), std::string::npos);
+  EXPECT_NE(first.body.find(org + "?plekken=2#locations-heading"), std::string::npos);
+  auto second = server_.Get(org + "?page=2");
+  ASSERT_EQ(second.status, 200);
+  EXPECT_NE(second.body.find("rel=\"prev\""), std::string::npos);
+  auto places = server_.Get(org + "?plekken=2");
+  ASSERT_EQ(places.status, 200);
+  EXPECT_NE(places.body.find(org + "?plekken=1#locations-heading"), std::string::npos);
+  EXPECT_EQ(server_.Get(org + "?page=x").status, 404);
+}
+
+TEST_F(DirectoryKeepersHttpTest, ProfessionalsOnTheSiteDirectoryLinkToTheProfessionalsPage) {
+  auto page = server_.Get("/nijmegen/oost/sociale-kaart/");
+  ASSERT_EQ(page.status, 200);
+  auto pros = Repo().ListProfessionals(nijmegen_, server_.runtime().store().sites().FindSiteBySlug(nijmegen_, "oost")->buurt_codes, 20, 0);
+  if (pros.empty()) GTEST_SKIP() << "the demo has no professionals in oost";
+  EXPECT_NE(page.body.find("/nijmegen/oost/wijkprofessionals/#professional-" + std::to_string(pros[0].user.value)),
+            std::string::npos);
+  auto list = server_.Get("/nijmegen/oost/wijkprofessionals/");
+  EXPECT_NE(list.body.find("id=\"professional-" + std::to_string(pros[0].user.value) + "\""), std::string::npos);
 }
 
 }  // namespace

@@ -325,6 +325,72 @@ TEST_P(DirectoryKeepersTest, ABuurtverbinderAddsALocalPlaceForTheirSiteOnly) {
   EXPECT_EQ(service_->SaveService(nijmegen_, other_bv, edit).error().code, ErrorCode::kForbidden);
 }
 
+TEST_P(DirectoryKeepersTest, AreasLanguagesAndExceptionDatesAreChecked) {
+  const auto org = Org(nijmegen_, "Wijkteam");
+  ASSERT_TRUE(repo().SetOrganizationRole(nijmegen_, org.id, olga_, OrgRole::kAdmin, kNow).ok());
+  Service s = Svc(nijmegen_, org.id, "Spreekuur");
+  auto field_of = [&](const Service& draft) {
+    auto r = service_->SaveService(nijmegen_, olga_editor_, draft);
+    return r.ok() ? std::string("ok") : r.error().field;
+  };
+  Service draft = s;
+  draft.areas = {{"", AreaType::kCity, "", ""}, {"", AreaType::kWijk, "WK026801", ""}};
+  EXPECT_EQ(field_of(draft), "service_areas");
+  draft.areas = {{"", AreaType::kBuurt, "BU02020101", ""}};  // a buurt of Arnhem
+  EXPECT_EQ(field_of(draft), "service_areas");
+  draft.areas = {{"", AreaType::kWijk, "WK026801", ""}, {"", AreaType::kBuurt, "BU02680101", ""}};
+  draft.languages = {{"", "Nederlands", "", ""}};
+  EXPECT_EQ(field_of(draft), "languages");
+  draft.languages = {{"", "nl", "Nederlands", ""}, {"", "ar", "", ""}};
+  draft.free = true;
+  EXPECT_EQ(field_of(draft), "ok");
+  auto found = repo().FindService(nijmegen_, s.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->areas.size(), 2u);
+  EXPECT_EQ(found->languages.size(), 2u);
+  EXPECT_TRUE(found->free);
+  // Arnhem's services are not changed through Nijmegen, nor Nijmegen's through Arnhem.
+  EXPECT_EQ(service_->SaveService(arnhem_, keeper_, *found).error().code, ErrorCode::kNotFound);
+
+  Location l;
+  l.organization = org.id;
+  l.name = "Buurtkamer";
+  Schedule closed;
+  closed.exception = true;
+  closed.valid_from = "2026-12-25";
+  closed.closed = true;
+  Schedule shorter;
+  shorter.exception = true;
+  shorter.valid_from = "2026-12-24";
+  shorter.opens_at = "09:00";
+  shorter.closes_at = "12:00";
+  auto place_field = [&](const Location& draft) {
+    auto r = service_->SaveLocation(nijmegen_, olga_editor_, draft);
+    return r.ok() ? std::string("ok") : r.error().field;
+  };
+  l.schedules = {closed, closed};
+  EXPECT_EQ(place_field(l), "exceptions");  // the same date twice
+  Schedule no_hours = shorter;
+  no_hours.opens_at = no_hours.closes_at = "";
+  l.schedules = {no_hours};
+  EXPECT_EQ(place_field(l), "exceptions");
+  Schedule reversed = shorter;
+  std::swap(reversed.opens_at, reversed.closes_at);
+  l.schedules = {reversed};
+  EXPECT_EQ(place_field(l), "exceptions");
+  Schedule bad_date = closed;
+  bad_date.valid_from = "25-12-2026";
+  l.schedules = {bad_date};
+  EXPECT_EQ(place_field(l), "exceptions");
+  l.schedules = {closed, shorter};
+  auto saved = service_->SaveLocation(nijmegen_, olga_editor_, l);
+  ASSERT_TRUE(saved.ok()) << saved.error().public_message;
+  auto place = repo().FindLocation(nijmegen_, saved->id);
+  ASSERT_TRUE(place);
+  EXPECT_EQ(place->schedules.size(), 2u);
+  EXPECT_FALSE(repo().FindLocation(arnhem_, saved->id));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, DirectoryKeepersTest, AllEngines(), EngineName);
 
 }  // namespace

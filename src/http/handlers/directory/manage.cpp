@@ -124,6 +124,54 @@ std::vector<Schedule> HoursFromForm(const Context& ctx, const std::vector<Schedu
   return out;
 }
 
+// --- exception dates of a place: closed on a date, or other hours on a date ------------------------------
+constexpr int kExceptionRows = 50;
+constexpr int kEmptyExceptionRows = 2;
+
+// The place's exception dates as form rows, and a few empty rows to add new ones.
+json ExceptionRows(const std::vector<Schedule>& schedules) {
+  json rows = json::array();
+  for (const auto& s : schedules) {
+    if (!s.exception) continue;
+    rows.push_back({{"date", s.valid_from},
+                    {"closed", s.closed},
+                    {"opens", s.closed ? std::string() : s.opens_at},
+                    {"closes", s.closed ? std::string() : s.closes_at},
+                    {"note", s.description}});
+  }
+  for (int i = 0; i < kEmptyExceptionRows; ++i) {
+    rows.push_back({{"date", ""}, {"closed", false}, {"opens", ""}, {"closes", ""}, {"note", ""}});
+  }
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    rows[i]["n"] = std::to_string(i);
+    rows[i]["row"] = std::to_string(i + 1);  // for screen readers: "Date 1"
+  }
+  return rows;
+}
+
+// Replaces the exception dates by the form's rows (when the form showed them); empty rows are skipped.
+void ExceptionsFromForm(const Context& ctx, std::vector<Schedule>& schedules) {
+  if (ctx.req.Form("uitzonderingen") != "1") return;
+  std::vector<Schedule> out;
+  for (const auto& s : schedules) {
+    if (!s.exception) out.push_back(s);
+  }
+  for (int i = 0; i < kExceptionRows; ++i) {
+    const std::string n = std::to_string(i);
+    Schedule e;
+    e.exception = true;
+    e.valid_from = ctx.req.Form("uitzondering-datum-" + n);
+    e.closed = ctx.req.Form("uitzondering-dicht-" + n) == "1";
+    e.opens_at = ctx.req.Form("uitzondering-open-" + n);
+    e.closes_at = ctx.req.Form("uitzondering-sluit-" + n);
+    e.description = ctx.req.Form("uitzondering-notitie-" + n);
+    if (e.valid_from.empty() && !e.closed && e.opens_at.empty() && e.closes_at.empty() && e.description.empty()) continue;
+    if (e.closed) e.opens_at = e.closes_at = "";
+    out.push_back(e);
+  }
+  schedules = std::move(out);
+}
+
 std::optional<double> Degrees(const std::string& raw, bool& bad) {
   if (raw.empty()) return std::nullopt;
   double v = 0;
@@ -387,7 +435,8 @@ Response NewServicePage(Context& ctx, const Organization& o, const Service& draf
                 {"is_new", true},
                 {"terms", TermOptions(ctx, draft.term_codes)},
                 {"locations", locations},
-                {"has_locations", !locations.empty()}};
+                {"has_locations", !locations.empty()},
+                {"areas", ServiceAreaAndLanguageFields(ctx, draft)}};
   auto r = handlers::FormPage(ctx, "directory/edit", ctx.T(Msg("New service")), values, error, status, extra);
   r.cacheable = false;
   return r;
@@ -399,7 +448,11 @@ Result<Response> NewServiceForm(Context& ctx) {
   auto o = FindOrg(ctx);
   if (!o) return o.error();
   if (!Dir(ctx).MayEditOrganization(ctx.city->id, EditorFor(ctx, o->site), o->id)) return NotYours();
-  return NewServicePage(ctx, *o, Service{}, nullptr, 200);
+  Service draft;
+  draft.site = o->site;
+  // A new service of the city's directory serves the whole city until its areas are chosen.
+  if (!o->site) draft.areas.push_back({"", domain::directory::AreaType::kCity, "", ""});
+  return NewServicePage(ctx, *o, draft, nullptr, 200);
 }
 
 Result<Response> NewService(Context& ctx) {
@@ -424,6 +477,10 @@ Result<Response> NewService(Context& ctx) {
   }
   // A service of an organisation without places serves the whole city until its areas are set.
   if (!o->site) draft.areas.push_back({"", domain::directory::AreaType::kCity, "", ""});
+  if (auto read = ReadServiceAreasAndLanguages(ctx, draft); !read) {
+    if (!Dir(ctx).MayEditOrganization(ctx.city->id, EditorFor(ctx, o->site), o->id)) return NotYours();
+    return NewServicePage(ctx, *o, draft, &read.error(), 422);
+  }
   auto saved = Dir(ctx).SaveService(ctx.city->id, EditorFor(ctx, o->site), draft);
   if (!saved) {
     if (saved.error().code != ErrorCode::kValidation) return saved.error();
@@ -451,7 +508,8 @@ Response LocationPage(Context& ctx, const std::string& action, const std::string
   json extra = {{"action", action},
                 {"back_url", back_url},
                 {"is_new", is_new},
-                {"days", HoursRows(ctx, l.schedules)}};
+                {"days", HoursRows(ctx, l.schedules)},
+                {"exceptions", ExceptionRows(l.schedules)}};
   if (!is_new && l.id) {
     extra["history"] = HistoryFor(ctx, EntityType::kLocation, l.id.value);
     extra["show_history"] = true;
@@ -470,6 +528,7 @@ bool ReadLocation(const Context& ctx, Location& draft, domain::AppError& error) 
   draft.accessibility = ctx.req.Form("accessibility");
   draft.closed_on_public_holidays = ctx.req.Form("closed_on_public_holidays") == "1";
   draft.schedules = HoursFromForm(ctx, draft.schedules);
+  ExceptionsFromForm(ctx, draft.schedules);
   bool bad = false;
   draft.latitude = Degrees(ctx.req.Form("latitude"), bad);
   draft.longitude = Degrees(ctx.req.Form("longitude"), bad);

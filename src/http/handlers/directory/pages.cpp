@@ -1,7 +1,9 @@
 #include "http/handlers/directory/pages.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <map>
 
 #include "domain/directory/directory_service.hpp"
 #include "http/handlers/form_page.hpp"
@@ -202,8 +204,9 @@ bool IsOpenNow(const Context& ctx, const Service& s, std::int64_t now) {
 constexpr bool kOpenNowAvailable = false;
 #endif
 
-int PageParam(const Context& ctx) {
-  const std::string raw = ctx.req.Query("page");
+// A page number from the query: 1 when absent, 0 when it is no page number.
+int NumberParam(const Context& ctx, const char* name) {
+  const std::string raw = ctx.req.Query(name);
   int page = 1;
   if (!raw.empty()) {
     auto [p, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), page);
@@ -211,6 +214,11 @@ int PageParam(const Context& ctx) {
   }
   return std::min(page, DirectoryService::kMaxPage);
 }
+
+int PageParam(const Context& ctx) { return NumberParam(ctx, "page"); }
+
+constexpr int kOrgServicesPerPage = 20;
+constexpr int kOrgPlacesPerPage = 10;
 
 // Keeps the filters in the paging links (values are escaped by the template, and encoded here).
 std::string Encode(const std::string& s) {
@@ -351,7 +359,10 @@ Result<Response> ListPage(Context& ctx, const std::vector<std::string>& site_buu
                       {"job_title", p.job_title},
                       {"organization", p.organization_name},
                       {"come_to_me_for", p.come_to_me_for},
-                      {"office_hours", p.office_hours}});
+                      {"office_hours", p.office_hours},
+                      // The site's professionals page, where residents ask them a question or send a
+                      // message (anchor ids as in templates/roles/professionals.mustache).
+                      {"contact_url", ctx.site_url + "wijkprofessionals/#professional-" + std::to_string(p.user.value)}});
     }
     data["professionals"] = Pruned(pros);
     data["has_professionals"] = !pros.empty();
@@ -467,8 +478,134 @@ Response EditPage(Context& ctx, const Service& s, const json& values, const std:
                 {"service_url", ServiceUrl(ctx, s)},
                 {"terms", terms},
                 {"locations", locations},
-                {"has_locations", !locations.empty()}};
+                {"has_locations", !locations.empty()},
+                {"areas", ServiceAreaAndLanguageFields(ctx, s)}};
   return handlers::FormPage(ctx, "directory/edit", ctx.T(Msg("Edit service")), values, error, status, extra);
+}
+
+}  // namespace
+
+// --- areas and languages of the service form ---------------------------------------------------------------
+
+namespace {
+
+// Names of languages in their own language, so the list reads the same in Dutch and English.
+const std::map<std::string, std::string>& LanguageNames() {
+  static const std::map<std::string, std::string> names = {
+      {"nl", "Nederlands"}, {"en", "English"},  {"de", "Deutsch"},   {"fr", "Français"}, {"es", "Español"},
+      {"ar", "العربية"},    {"tr", "Türkçe"},   {"pl", "Polski"},    {"uk", "Українська"}, {"ru", "Русский"},
+      {"so", "Soomaali"},   {"ti", "ትግርኛ"},     {"fa", "فارسی"},      {"pap", "Papiamentu"}, {"fy", "Frysk"},
+      {"bg", "Български"},  {"ro", "Română"},   {"pt", "Português"}, {"zgh", "ⵜⴰⵎⴰⵣⵉⵖⵜ"},   {"nls", "Nederlandse Gebarentaal"}};
+  return names;
+}
+
+domain::Status ReadAreas(const Context& ctx, Service& draft);
+void ReadLanguages(const Context& ctx, Service& draft);
+
+bool AreaChosen(const Service& s, const std::string& code) {
+  return std::any_of(s.areas.begin(), s.areas.end(), [&](const domain::directory::ServiceArea& a) {
+    return a.type != domain::directory::AreaType::kCity && a.code == code;
+  });
+}
+
+}  // namespace
+
+json ServiceAreaAndLanguageFields(const Context& ctx, const Service& s) {
+  using domain::sites::AreaLevel;
+  auto& areas = ctx.services.store.areas();
+  // The CBS areas of one gemeente: bounded by the CBS division (tens of wijken, a few hundred buurten).
+  const auto buurten = areas.ListAreas(ctx.city->gemeente_code, AreaLevel::kBuurt);
+  json wijken = json::array();
+  for (const auto& w : areas.ListAreas(ctx.city->gemeente_code, AreaLevel::kWijk)) {
+    json b = json::array();
+    for (const auto& bu : buurten) {
+      if (bu.wijk_code == w.code) b.push_back({{"code", bu.code}, {"name", bu.name}, {"checked", AreaChosen(s, bu.code)}});
+    }
+    wijken.push_back({{"code", w.code},
+                      {"name", w.name},
+                      {"checked", AreaChosen(s, w.code)},
+                      {"buurten", b},
+                      {"has_buurten", !b.empty()}});
+  }
+  std::string languages;
+  for (const auto& l : s.languages) languages += (languages.empty() ? "" : ", ") + l.code;
+  const bool whole_city = std::any_of(s.areas.begin(), s.areas.end(), [](const domain::directory::ServiceArea& a) {
+    return a.type == domain::directory::AreaType::kCity;
+  });
+  // A local place of one site serves that site: it has no areas to choose.
+  return {{"show_areas", !s.site}, {"wijken", wijken},        {"has_wijken", !wijken.empty()},
+          {"whole_city", whole_city}, {"languages", languages}};
+}
+
+domain::Status ReadServiceAreasAndLanguages(const Context& ctx, Service& draft) {
+  if (ctx.req.Form("talen-veld") == "1") ReadLanguages(ctx, draft);
+  if (ctx.req.Form("gebieden") == "1") return ReadAreas(ctx, draft);
+  return domain::Ok{};
+}
+
+namespace {
+
+domain::Status ReadAreas(const Context& ctx, Service& draft) {
+  using domain::directory::AreaType;
+  std::vector<domain::directory::ServiceArea> chosen;
+  if (ctx.req.Form("gebied-stad") == "1") chosen.push_back({"", AreaType::kCity, "", ""});
+  auto& areas = ctx.services.store.areas();
+  for (auto level : {domain::sites::AreaLevel::kWijk, domain::sites::AreaLevel::kBuurt}) {
+    for (const auto& a : areas.ListAreas(ctx.city->gemeente_code, level)) {
+      if (ctx.req.Form("gebied-" + a.code) != "1") continue;
+      chosen.push_back({"", level == domain::sites::AreaLevel::kWijk ? AreaType::kWijk : AreaType::kBuurt, a.code, a.name});
+    }
+  }
+  // Keep the HSDS ids of areas that stay.
+  for (auto& c : chosen) {
+    for (const auto& before : draft.areas) {
+      if (before.type == c.type && before.code == c.code) c.uuid = before.uuid;
+    }
+  }
+  draft.areas = std::move(chosen);
+  if (draft.areas.empty()) {
+    auto e = domain::MakeError(ErrorCode::kValidation,
+                               "Choose where the service is offered: the whole city, or wijken and buurten.");
+    e.field = "service_areas";
+    return e;
+  }
+  return domain::Ok{};
+}
+
+void ReadLanguages(const Context& ctx, Service& draft) {
+  // Languages as codes, separated by commas or spaces: "nl, en".
+  std::vector<domain::directory::Language> languages;
+  std::string raw = ctx.req.Form("languages");
+  for (auto& ch : raw) {
+    if (ch == ',' || ch == ';') ch = ' ';
+  }
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    while (i < raw.size() && raw[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < raw.size() && raw[j] != ' ') ++j;
+    if (j > i) {
+      std::string code = raw.substr(i, j - i);
+      std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) { return std::tolower(c); });
+      const bool seen = std::any_of(languages.begin(), languages.end(), [&](const auto& l) { return l.code == code; });
+      if (!seen) {
+        domain::directory::Language l;
+        l.code = code;
+        auto name = LanguageNames().find(code);
+        if (name != LanguageNames().end()) l.name = name->second;
+        for (const auto& before : draft.languages) {
+          if (before.code == code) {
+            l.uuid = before.uuid;
+            if (l.name.empty()) l.name = before.name;
+            l.note = before.note;
+          }
+        }
+        languages.push_back(l);
+      }
+    }
+    i = j;
+  }
+  draft.languages = std::move(languages);
 }
 
 }  // namespace
@@ -556,13 +693,36 @@ Result<Response> ShowService(Context& ctx) {
 Result<Response> ShowOrganization(Context& ctx) {
   auto o = Repo(ctx).FindOrganizationByUuid(ctx.city->id, ctx.Param("id"));
   if (!o) return NoEntry();
+  // Services and places a page at a time, each with its own page number (?page= and ?plekken=).
+  const int page = PageParam(ctx);
+  const int places_page = NumberParam(ctx, "plekken");
+  if (page == 0 || places_page == 0) return NoEntry();
   ServiceQuery q;
   q.organization = o->id;
-  auto services = Dir(ctx).Services(ctx.city->id, q, 1, DirectoryService::kMaxPerPage);
+  auto services = Dir(ctx).Services(ctx.city->id, q, page, kOrgServicesPerPage);
   json items = json::array();
   for (const auto& s : services.items) items.push_back(ServiceCard(ctx, s));
+  // One more than a page tells whether there is a next page, without counting.
+  auto found = Repo(ctx).ListLocations(ctx.city->id, o->id, kOrgPlacesPerPage + 1, (places_page - 1) * kOrgPlacesPerPage);
+  const bool more_places = static_cast<int>(found.size()) > kOrgPlacesPerPage;
+  if (more_places) found.pop_back();
   json locations = json::array();
-  for (const auto& l : Repo(ctx).ListLocations(ctx.city->id, o->id, 50, 0)) locations.push_back(LocationView(ctx, l));
+  for (const auto& l : found) locations.push_back(LocationView(ctx, l));
+  const std::string org_base = OrgUrl(ctx, o->uuid);
+  json services_paging = {{"page_number", services.page}, {"total_pages", std::max(1, services.total_pages())}};
+  if (services.page > 1) {
+    services_paging["prev_url"] = org_base + "?page=" + std::to_string(services.page - 1) + "#services-heading";
+  }
+  if (services.page < services.total_pages()) {
+    services_paging["next_url"] = org_base + "?page=" + std::to_string(services.page + 1) + "#services-heading";
+  }
+  json places_paging = {{"page_number", places_page}};
+  if (places_page > 1) {
+    places_paging["prev_url"] = org_base + "?plekken=" + std::to_string(places_page - 1) + "#locations-heading";
+  }
+  if (more_places) {
+    places_paging["next_url"] = org_base + "?plekken=" + std::to_string(places_page + 1) + "#locations-heading";
+  }
   json phones = json::array();
   for (const auto& p : o->phones) phones.push_back({{"number", p.number}});
   auto data = ctx.PageData(o->name + " – " + ctx.T(Msg("Sociale kaart")));
@@ -578,6 +738,8 @@ Result<Response> ShowOrganization(Context& ctx) {
   data["has_items"] = !items.empty();
   data["locations"] = locations;
   data["has_locations"] = !locations.empty();
+  if (services.total_pages() > 1) data["services_paging"] = services_paging;
+  if (places_page > 1 || more_places) data["places_paging"] = places_paging;
   data["directory_url"] = CityDirUrl(ctx);
   const Editor editor = EditorOf(ctx, o->site);
   const bool can_edit = ctx.auth && Dir(ctx).MayEditOrganization(ctx.city->id, editor, o->id);
@@ -636,10 +798,17 @@ Result<Response> EditService(Context& ctx) {
       if (ctx.req.Form("locatie-" + l.uuid) == "1") draft.location_ids.push_back(l.id);
     }
   }
+  if (auto read = ReadServiceAreasAndLanguages(ctx, draft); !read) {
+    if (!Dir(ctx).MayEditService(ctx.city->id, EditorOf(ctx, s->site), *s)) {
+      return domain::MakeError(ErrorCode::kForbidden,
+                               "Only the organisation's admins or the association can change this entry.");
+    }
+    return EditPage(ctx, draft, EditValues(draft), draft.term_codes, draft.location_ids, &read.error(), 422);
+  }
   auto saved = Dir(ctx).SaveService(ctx.city->id, EditorOf(ctx, s->site), draft);
   if (!saved) {
     if (saved.error().code != ErrorCode::kValidation) return saved.error();
-    return EditPage(ctx, *s, EditValues(draft), draft.term_codes, draft.location_ids, &saved.error(), 422);
+    return EditPage(ctx, draft, EditValues(draft), draft.term_codes, draft.location_ids, &saved.error(), 422);
   }
   return Redirect(303, ServiceUrl(ctx, *saved) + "?saved=1");
 }

@@ -33,6 +33,13 @@ nlohmann::json PrunedJson(nlohmann::json j);
 /// "/nijmegen/sociale-kaart/"
 std::string DirectoryUrl(const Context& ctx);
 
+/// The service form's areas (the whole city, the city's CBS wijken with their buurten) and
+/// languages, from the service.
+nlohmann::json ServiceAreaAndLanguageFields(const Context& ctx, const domain::directory::Service& s);
+/// Reads the areas and languages of the service form into `draft` (only when the form showed
+/// them); an error with its field when nothing is chosen.
+domain::Status ReadServiceAreasAndLanguages(const Context& ctx, domain::directory::Service& draft);
+
 /// The block on the site home: a few categories and the link to the site's sociale kaart.
 nlohmann::json SiteHomeBlock(Context& ctx);
 
