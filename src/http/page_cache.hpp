@@ -45,6 +45,9 @@ struct Fragment {
   /// 'c' their CSRF token.
   std::vector<std::string> page_parts;
   std::string page_holes;
+  /// Logged-in people for whom the page differs from the audience's (a news post's author and
+  /// the authors of its shown comments see their own buttons): rendered per request for them.
+  std::vector<std::int64_t> not_for_users;
 };
 
 /// Anonymous pages served from memory until something on their site changes. Any change bumps

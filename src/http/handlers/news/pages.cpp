@@ -1,5 +1,6 @@
 #include "http/handlers/news/pages.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "domain/mail/mail_service.hpp"
@@ -8,6 +9,7 @@
 #include "http/handlers/news/common.hpp"
 #include "http/handlers/groups/organiser.hpp"
 #include "http/multipart.hpp"
+#include "http/shell.hpp"
 #include "view/feeds.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
@@ -196,9 +198,34 @@ nlohmann::json SubmittedValues(const Context& ctx) {
   return values;
 }
 
+// A post page built for its shell (docs/decisions/0010-page-shells.md): rendered with marks
+// instead of the viewer's own bits, when `marked` comes back true.
+struct ShellBuild {
+  bool marked = false;                      ///< the body has marks, not the viewer's values
+  std::vector<std::int64_t> not_for_users;  ///< the post's and the shown comments' authors
+  std::int64_t expires_at = 0;              ///< a scheduled post's publication (0: none)
+};
+
 // The "bedankt" toggle and comments under a post; `comment_error` re-shows the comment form.
 Result<Response> ShowPage(Context& ctx, PostId id, const domain::AppError* comment_error = nullptr,
-                          const std::string& comment_value = "", int status = 200);
+                          const std::string& comment_value = "", int status = 200, ShellBuild* build = nullptr);
+
+// How long a post page's shell lives at most (the site's changes make it stale at once).
+constexpr std::int64_t kShellMaxAge = 60;
+
+std::string ShellKey(const Context& ctx) {
+  std::string key = "news:";
+  key += std::to_string(ctx.site->id.value);
+  key.push_back('\0');
+  key += ctx.site_url;
+  key.push_back('\0');
+  key += view::LangCode(ctx.lang);
+  key.push_back('\0');
+  key.push_back(shell::Audience(ctx));
+  key.push_back('\0');
+  key += ctx.req.path;
+  return key;
+}
 
 bool WantsJson(const Context& ctx) {
   return ctx.req.Header("accept").find("application/json") != std::string_view::npos;
@@ -270,13 +297,48 @@ Result<Response> List(Context& ctx) {
 Result<Response> Show(Context& ctx) {
   auto id = ParsePostId(ctx.Param("id"));
   if (!id) return NoPost();
-  return ShowPage(ctx, *id);
+  // Anonymous pages come from the page cache; a query (notice, comment page) is rendered.
+  if (!ctx.auth || !ctx.req.query.empty()) return ShowPage(ctx, *id);
+  // Logged in: the page is the same for everyone in the audience except the name, CSRF token,
+  // unread badge and "bedankt" state (holes), and except for the authors of the post and of
+  // the shown comments (their own buttons: rendered per request for them).
+  const Viewer viewer = ViewerOf(ctx);
+  const std::int64_t user = ctx.auth->user.id.value;
+  const std::string key = ShellKey(ctx);
+  const std::int64_t now = shell::UnixNow();
+  auto f = ctx.services.cache.FindFragment(key, now);
+  if (f && std::find(f->not_for_users.begin(), f->not_for_users.end(), user) != f->not_for_users.end()) {
+    return ShowPage(ctx, *id);
+  }
+  if (!f) {
+    const std::uint64_t generation = ctx.services.cache.Generation(ctx.site->id);
+    ShellBuild build;
+    auto r = ShowPage(ctx, *id, nullptr, "", 200, &build);
+    if (!r || !build.marked) return r;
+    auto made = std::make_shared<Fragment>();
+    made->site = ctx.site->id;
+    made->generation = generation;
+    made->expires_at = now + kShellMaxAge;
+    if (build.expires_at > now) made->expires_at = std::min(made->expires_at, build.expires_at);
+    made->not_for_users = std::move(build.not_for_users);
+    shell::Cut(*made, r->body, "ncut");
+    // The person's own CSRF token in the page (a form the marks missed): never shared.
+    const std::string csrf = view::TemplateEscape(ctx.CsrfToken());
+    if (csrf.empty() || r->body.find(csrf) == std::string::npos) ctx.services.cache.StoreFragment(key, made);
+    f = made;
+  }
+  Response r;
+  r.body = shell::Join(ctx, *f, [&](char hole) -> std::string {
+    if (hole != 't') return "";
+    return viewer.member && Service(ctx).HasThanked(ctx.site->id, *id, viewer) ? "true" : "false";
+  });
+  return r;
 }
 
 namespace {
 
 Result<Response> ShowPage(Context& ctx, PostId id, const domain::AppError* comment_error,
-                          const std::string& comment_value, int status) {
+                          const std::string& comment_value, int status, ShellBuild* build) {
   const Viewer viewer = ViewerOf(ctx);
   auto post = Service(ctx).Find(ctx.site->id, id, viewer);
   if (!post) return post.error();
@@ -296,7 +358,21 @@ Result<Response> ShowPage(Context& ctx, PostId id, const domain::AppError* comme
   auto data = ctx.PageData(post->title + " – " + ctx.site->name);
   const std::string url = PostUrl(ctx, id);
   view["thanks_action"] = url + "/bedankt";
-  view["thanked"] = viewer.member && Service(ctx).HasThanked(ctx.site->id, id, viewer);
+  // For a shell: not when the viewer wrote the post or a shown comment (their own buttons).
+  if (build) {
+    if (post->author) build->not_for_users.push_back(post->author->value);
+    for (const Comment& c : comments->comments) {
+      if (c.author) build->not_for_users.push_back(c.author->value);
+    }
+    if (post->published_at > shell::UnixNow()) build->expires_at = post->published_at;
+    const std::int64_t me = ctx.auth ? ctx.auth->user.id.value : 0;
+    if (!ctx.auth || std::find(build->not_for_users.begin(), build->not_for_users.end(), me) != build->not_for_users.end()) {
+      build = nullptr;
+    }
+  }
+  const nlohmann::json page_data = build ? data : nlohmann::json();
+  const bool thanked = !build && viewer.member && Service(ctx).HasThanked(ctx.site->id, id, viewer);
+  view["thanked_pressed"] = build ? shell::Mark('t') : thanked ? "true" : "false";
   view["can_react"] = viewer.member;
   nlohmann::json list = nlohmann::json::array();
   for (const Comment& c : comments->comments) {
@@ -352,6 +428,11 @@ Result<Response> ShowPage(Context& ctx, PostId id, const domain::AppError* comme
     }
   } else {
     data.erase("og");
+  }
+  if (build) build->marked = shell::MarkViewer(data, page_data);
+  if (build && !build->marked) {
+    view["thanked_pressed"] = viewer.member && Service(ctx).HasThanked(ctx.site->id, id, viewer) ? "true" : "false";
+    data["post"]["thanked_pressed"] = view["thanked_pressed"];
   }
   auto r = ctx.Page("news/show", std::move(data));
   r.status = status;

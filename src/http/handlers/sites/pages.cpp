@@ -42,6 +42,7 @@
 // [newsx] >>>
 // [newsx] <<<
 
+#include "http/shell.hpp"
 #include "view/i18n.hpp"
 
 namespace buurtplein::http::handlers::sites {
@@ -190,11 +191,8 @@ constexpr std::int64_t kHomeFragmentMaxAge = 60;
 // Layout data a site home brings along (from its blocks): kept with the fragment.
 constexpr const char* kHomeLayoutKeys[] = {"alternates", "og", "scripts", "needs_map"};
 
-char Audience(const Context& ctx) {
-  if (!ctx.auth) return 'a';
-  const auto v = domain::news::Viewer::Of(ctx.auth->user.id, ctx.membership);
-  return v.buurtverbinder ? 'b' : v.member ? 'm' : 'l';
-}
+using shell::Audience;
+using shell::UnixNow;
 
 std::string HomeFragmentKey(const Context& ctx) {
   std::string key = "home:";
@@ -210,47 +208,12 @@ std::string HomeFragmentKey(const Context& ctx) {
   return key;
 }
 
-std::int64_t UnixNow() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-// Marks in a page rendered for the cache where the viewer's name and CSRF token go. Random per
-// process, so no text written by a resident can contain them.
-const std::string& Mark(char what) {
-  static const std::string nonce = [] {
-    std::random_device rd;
-    std::mt19937_64 gen((static_cast<std::uint64_t>(rd()) << 32) ^ rd());
-    return fmt::format("{:016x}{:016x}", gen(), gen());
-  }();
-  static const std::string name = "\x02bp" + nonce + "n\x03", csrf = "\x02bp" + nonce + "c\x03",
-                           unread = "\x02bp" + nonce + "u\x03";
-  return what == 'n' ? name : what == 'c' ? csrf : unread;
-}
-
 // The layout data that is the same for everyone in the audience, with marks instead of the
-// viewer's name and token; nullopt when PageData has anything else about the viewer (a field
-// added later), so the shell is never shared by mistake.
+// viewer's name, token and unread badge; nullopt when PageData has anything else about the
+// viewer (a field added later), so the shell is never shared by mistake.
 std::optional<nlohmann::json> ShellData(const Context& ctx, const Fragment& f) {
-  static const std::unordered_set<std::string> kShared = {
-      "lang", "is_nl", "is_en", "page_title", "home_url", "assets", "lang_nl_url", "lang_en_url",
-      "needs_map", "city", "og", "alternates", "site"};
   auto data = ctx.PageData(ctx.site->name);
-  for (const auto& [k, v] : data.items()) {
-    if (kShared.count(k) || k == "user" || k == "csrf" || k == "messages_link") continue;
-    return std::nullopt;
-  }
-  if (data.contains("user")) {
-    const auto& user = data["user"];
-    if (user.size() != 2 || !user.contains("display_name") || !user.contains("account_url")) return std::nullopt;
-    data["user"]["display_name"] = Mark('n');
-  }
-  if (data.contains("csrf")) data["csrf"] = Mark('c');
-  // The messages link is there for every member (the audience), its unread count is not.
-  if (data.contains("messages_link")) {
-    const auto& link = data["messages_link"];
-    if (link.size() != 2 || !link.contains("url") || !link.contains("unread_html")) return std::nullopt;
-    data["messages_link"]["unread_html"] = Mark('u');
-  }
+  if (!shell::MarkViewer(data, nlohmann::json(data))) return std::nullopt;
   for (const auto& [k, v] : f.data.items()) data[k] = v;
   return data;
 }
@@ -260,19 +223,7 @@ void MakeShell(const Context& ctx, Fragment& f) {
   auto data = ShellData(ctx, f);
   if (!data) return;
   const std::string page = ctx.services.renderer.RenderInLayout(ctx.lang, std::move(*data), f.html);
-  std::size_t pos = 0;
-  for (;;) {
-    std::size_t at = std::string::npos;
-    char hole = 0;
-    for (const char h : {'n', 'c', 'u'}) {
-      const std::size_t found = page.find(Mark(h), pos);
-      if (found < at) at = found, hole = h;
-    }
-    f.page_parts.push_back(page.substr(pos, at == std::string::npos ? std::string::npos : at - pos));
-    if (at == std::string::npos) break;
-    f.page_holes.push_back(hole);
-    pos = at + Mark(f.page_holes.back()).size();
-  }
+  shell::Cut(f, page, "ncu");
   // Marks somewhere the viewer's data cannot go (anonymous page with a hole): no shell.
   if (!ctx.auth && !f.page_holes.empty()) {
     f.page_parts.clear();
@@ -285,19 +236,7 @@ Response HomeInLayout(Context& ctx, const Fragment& f) {
   r.cacheable = f.page_cacheable;
   r.cache_expires_at = f.page_expires_at;
   if (!f.page_parts.empty()) {
-    std::string name, csrf, unread;
-    if (ctx.auth) {
-      name = view::TemplateEscape(ctx.auth->user.display_name);
-      csrf = view::TemplateEscape(ctx.CsrfToken());
-      unread = ctx.UnreadBadgeHtml().value_or("");
-    }
-    std::size_t size = 0;
-    for (const auto& p : f.page_parts) size += p.size();
-    r.body.reserve(size + f.page_holes.size() * 64);
-    for (std::size_t i = 0; i < f.page_parts.size(); ++i) {
-      r.body += f.page_parts[i];
-      if (i < f.page_holes.size()) r.body += f.page_holes[i] == 'n' ? name : f.page_holes[i] == 'c' ? csrf : unread;
-    }
+    r.body = shell::Join(ctx, f);
     return r;
   }
   auto data = ctx.PageData(ctx.site->name);
