@@ -1,6 +1,6 @@
 #pragma once
 // Whole pages kept in the fragment cache, cut where the viewer's own bits go (docs/decisions/
-// 0008-fragment-cache.md, 0010-page-shells.md). A page is rendered once per audience with marks
+// 0008-fragment-cache.md, 0012-page-shells.md). A page is rendered once per audience with marks
 // instead of the viewer's name, CSRF token, unread badge and (per page) other per-viewer
 // values; per request the marks are filled in.
 #include <cstdint>

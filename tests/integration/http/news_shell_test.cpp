@@ -1,4 +1,4 @@
-// The logged-in news post page from its shell (docs/decisions/0010-page-shells.md): rendered once
+// The logged-in news post page from its shell (docs/decisions/0012-page-shells.md): rendered once
 // per audience with holes; each viewer still sees their own name, CSRF token and "bedankt"
 // state, authors their own buttons, changes show at once and members-only posts never leak.
 #include <gtest/gtest.h>

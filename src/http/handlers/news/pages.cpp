@@ -198,7 +198,7 @@ nlohmann::json SubmittedValues(const Context& ctx) {
   return values;
 }
 
-// A post page built for its shell (docs/decisions/0010-page-shells.md): rendered with marks
+// A post page built for its shell (docs/decisions/0012-page-shells.md): rendered with marks
 // instead of the viewer's own bits, when `marked` comes back true.
 struct ShellBuild {
   bool marked = false;                      ///< the body has marks, not the viewer's values
