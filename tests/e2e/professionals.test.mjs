@@ -7,10 +7,8 @@
 // invitation link. Every page: axe (WCAG 2.x A/AA) with 0 violations, no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, assertAccessible } from './lib/browser.mjs';
+import { journey } from './lib/journey.mjs';
 
-const DEMO_PASSWORD = 'buurtplein demo wachtwoord';  // README "Demo logins"
 const SITE = '/nijmegen/oost/';
 const T = { timeout: 90_000 };
 const run = Date.now().toString(36);
@@ -18,59 +16,9 @@ const QUESTION = `Waar kan ik terecht met vragen over mantelzorg? ${run}`;
 const PRO_NAME = 'Sanne Hulpvaardig';
 const PRO_ORG = 'Buurtteam Nijmegen (voorbeeld)';
 
-let server;
-let browser;
-const actors = [];
+const { url, path, button, actor, visit, follow, logIn, assertNoProblems } = journey({ before, after });
 
-before(async () => {
-  server = await startServer({ serveArgs: ['--dev'] });
-  browser = await launchBrowser();
-}, { timeout: 180_000 });
-
-after(async () => {
-  for (const a of actors) await a.context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-const url = (path) => server.baseUrl + path;
-const path = (a) => new URL(a.page.url()).pathname;
 const heading = async (a) => (await a.page.textContent('h1')).trim();
-const button = (a, name) => a.page.locator('main').getByRole('button', { name, exact: true });
-
-async function actor(label) {
-  const context = await browser.newContext({ locale: 'nl-NL' });
-  const { page, problems } = await openPage(context);
-  const a = { label, context, page, problems };
-  actors.push(a);
-  return a;
-}
-
-async function visit(a, p, { status = 200 } = {}) {
-  const res = await a.page.goto(url(p));
-  assert.equal(res.status(), status, `${a.label}: GET ${p}`);
-  await assertAccessible(a.page, `${p} (${a.label})`);
-  return res;
-}
-
-async function follow(a, locator, { status = 200, label } = {}) {
-  const [res] = await Promise.all([a.page.waitForNavigation(), locator.click()]);
-  assert.equal(res.status(), status, `${a.label}: ${res.request().method()} ${res.url()}`);
-  await assertAccessible(a.page, `${label ?? path(a)} (${a.label})`);
-  return res;
-}
-
-async function logIn(a, email) {
-  await visit(a, '/account/login');
-  await a.page.fill('#field-email', email);
-  await a.page.fill('#field-password', DEMO_PASSWORD);
-  await follow(a, button(a, 'Inloggen'));
-  assert.equal(path(a), '/account/', `${a.label} is logged in`);
-}
-
-function assertNoProblems(...people) {
-  for (const a of people) assert.deepEqual(a.problems, [], `${a.label}: no console errors or failed requests`);
-}
 
 let questionPath;
 let resident;
