@@ -5,59 +5,12 @@
 // errors. The server runs with the demo and `serve --dev` (demo logins work only then).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, assertAccessible } from './lib/browser.mjs';
+import { journey } from './lib/journey.mjs';
 
-const DEMO_PASSWORD = 'buurtplein demo wachtwoord';  // README "Demo logins"
 const T = { timeout: 120_000 };
 const TITLE = `Snoeimiddag in de buurttuin ${Date.now() % 100000}`;
 
-let server;
-let browser;
-const actors = [];
-
-before(async () => {
-  server = await startServer({ serveArgs: ['--dev'] });
-  browser = await launchBrowser();
-}, { timeout: 180_000 });
-
-after(async () => {
-  for (const a of actors) await a.context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-const url = (path) => server.baseUrl + path;
-const path = (a) => new URL(a.page.url()).pathname;
-
-async function actor(label) {
-  const context = await browser.newContext({ locale: 'nl-NL' });
-  const { page, problems } = await openPage(context);
-  const a = { label, context, page, problems };
-  actors.push(a);
-  return a;
-}
-
-async function visit(a, where, { status = 200 } = {}) {
-  const res = await a.page.goto(url(where));
-  assert.equal(res.status(), status, `${a.label}: GET ${where}`);
-  await assertAccessible(a.page, `${where} (${a.label})`);
-  return res;
-}
-
-async function follow(a, locator, { status = 200 } = {}) {
-  const [res] = await Promise.all([a.page.waitForNavigation(), locator.click()]);
-  assert.equal(res.status(), status, `${a.label}: ${res.request().method()} ${res.url()}`);
-  await assertAccessible(a.page, `${path(a)} (${a.label})`);
-  return res;
-}
-
-async function logIn(a, email) {
-  await visit(a, '/account/login');
-  await a.page.fill('#field-email', email);
-  await a.page.fill('#field-password', DEMO_PASSWORD);
-  await follow(a, a.page.locator('main form').getByRole('button', { name: 'Inloggen', exact: true }));
-}
+const { url, path, actor, visit, follow, logIn } = journey({ before, after });
 
 // A date some days ahead, as a date input wants it (yyyy-mm-dd, Amsterdam is close enough to UTC
 // for a date a week away).

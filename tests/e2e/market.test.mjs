@@ -5,60 +5,13 @@
 // is checked with axe (0 violations) and for console errors and failed requests.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer } from './lib/server.mjs';
-import { launchBrowser, openPage, assertAccessible } from './lib/browser.mjs';
+import { journey } from './lib/journey.mjs';
 
-const DEMO_PASSWORD = 'buurtplein demo wachtwoord';
 const T = { timeout: 120_000 };
 
-let server;
-let browser;
-const actors = [];
-
-before(async () => {
-  server = await startServer({ serveArgs: ['--dev'] });
-  browser = await launchBrowser();
-}, { timeout: 180_000 });
-
-after(async () => {
-  for (const a of actors) await a.context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
-
-const url = (path) => server.baseUrl + path;
-
-async function actor(label) {
-  const context = await browser.newContext({ locale: 'nl-NL' });
-  const { page, problems } = await openPage(context);
-  const a = { label, context, page, problems };
-  actors.push(a);
-  return a;
-}
-
-async function visit(a, path, { status = 200 } = {}) {
-  const res = await a.page.goto(url(path));
-  assert.equal(res.status(), status, `${a.label}: GET ${path}`);
-  await assertAccessible(a.page, `${path} (${a.label})`);
-  return res;
-}
-
-async function follow(a, locator, { status = 200 } = {}) {
-  const [res] = await Promise.all([a.page.waitForNavigation(), locator.click()]);
-  assert.equal(res.status(), status, `${a.label}: ${res.request().method()} ${res.url()}`);
-  await assertAccessible(a.page, `${new URL(a.page.url()).pathname} (${a.label})`);
-  return res;
-}
+const { url, path, actor, visit, follow, logIn } = journey({ before, after });
 
 const button = (a, scope, name) => a.page.locator(scope).getByRole('button', { name, exact: true });
-const path = (a) => new URL(a.page.url()).pathname;
-
-async function logIn(a, email) {
-  await visit(a, '/account/login');
-  await a.page.fill('#field-email', email);
-  await a.page.fill('#field-password', DEMO_PASSWORD);
-  await follow(a, button(a, 'main form', 'Inloggen'));
-}
 
 async function matchCount(a) {
   return Number((await a.page.textContent('[data-match-count]')).trim());
