@@ -361,7 +361,13 @@ std::optional<Response> App::Guard(Context& ctx, const Route& route) {
       ctx.set_cookies.push_back(SetCookieValue(req.secure ? kSecureSessionCookie : kSessionCookie, "", o));
     }
   }
-  if (ctx.auth && ctx.site) ctx.membership = services_.store.memberships().FindMembership(ctx.site->id, ctx.auth->user.id);
+  // Membership of this site and a role in its city's association: one query.
+  bool city_board = false;
+  if (ctx.auth && ctx.site) {
+    auto standing = services_.store.memberships().FindStanding(ctx.site->id, ctx.site->city_id, ctx.auth->user.id);
+    ctx.membership = std::move(standing.membership);
+    city_board = standing.city_board;
+  }
   // [roles] >>>
   // A professional working in this site (the sociale kaart's link and profile; one query).
   if (ctx.auth && ctx.site && services_.professionals) {
@@ -379,7 +385,8 @@ std::optional<Response> App::Guard(Context& ctx, const Route& route) {
     actor.membership = ctx.membership;
     actor.professional = ctx.professional.has_value();
     // The association board of the request's city (one indexed lookup on city and site pages).
-    if (ctx.city) actor.city_board = !services_.store.city_roles().FindCityRoles(ctx.city->id, ctx.auth->user.id).empty();
+    if (ctx.site) actor.city_board = city_board;
+    else if (ctx.city) actor.city_board = !services_.store.city_roles().FindCityRoles(ctx.city->id, ctx.auth->user.id).empty();
   }
   switch (domain::accounts::Decide(actor, route.access, services_.options.dev_mode)) {
     case Decision::kAllow: break;

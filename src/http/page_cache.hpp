@@ -48,6 +48,11 @@ struct Fragment {
   /// Logged-in people for whom the page differs from the audience's (a news post's author and
   /// the authors of its shown comments see their own buttons): rendered per request for them.
   std::vector<std::int64_t> not_for_users;
+  /// A page's own holes filled from pieces rendered with the shell (an event page: per date
+  /// with sign-up, the versions for "not signed up", "signed up" and "waiting"), and what each
+  /// hole is about (the date's start).
+  std::vector<std::int64_t> piece_keys;
+  std::vector<std::string> pieces;
 };
 
 /// Anonymous pages served from memory until something on their site changes. Any change bumps

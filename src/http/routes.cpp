@@ -223,6 +223,7 @@ void AddRoutes(Router& r) {
     r.Add({kGet, "/{city}/{site}/agenda/{id}", "events.show", evt::Show, kForm, kSite, kPublic});
     r.Add({kGet, "/{city}/{site}/agenda/{id}/agenda.ics", "events.event_feed", evt::EventFeed, kForm, kSite, kPublic});
     r.Add({kGet, "/{city}/{site}/agenda/{id}/aanmeldingen.json", "events.counts", evt::Counts, kForm, kSite, kPublic});
+    r.Add({kGet, "/{city}/{site}/agenda/{id}/aanmeldingen", "events.attendees", evt::AttendeeList, kForm, kSite, kSiteMember});
     r.Add({kGet, "/{city}/{site}/agenda/{id}/bewerken", "events.edit_form", evt::EditForm, kForm, kSite, kSiteMember});
     r.Add({kPost, "/{city}/{site}/agenda/{id}/bewerken", "events.edit", evt::Edit, kEventForm, kSite, kSiteMember});
     r.Add({kPost, "/{city}/{site}/agenda/{id}/verwijderen", "events.delete", evt::Delete, kForm, kSite, kSiteMember});

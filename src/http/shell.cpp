@@ -18,6 +18,21 @@ char Audience(const Context& ctx) {
   return v.buurtverbinder ? 'b' : v.member ? 'm' : 'l';
 }
 
+std::string Key(const Context& ctx, std::string_view kind) {
+  std::string key(kind);
+  key.push_back(':');
+  key += std::to_string(ctx.site->id.value);
+  key.push_back('\0');
+  key += ctx.site_url;
+  key.push_back('\0');
+  key += view::LangCode(ctx.lang);
+  key.push_back('\0');
+  key.push_back(Audience(ctx));
+  key.push_back('\0');
+  key += ctx.req.path;  // the layout's language links and canonical address
+  return key;
+}
+
 std::int64_t UnixNow() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
@@ -75,6 +90,19 @@ void Cut(Fragment& f, const std::string& page, const std::string& holes) {
     f.page_holes.push_back(hole);
     pos = at + Mark(hole).size();
   }
+}
+
+std::string Replace(const std::string& piece, char hole, const std::string& with) {
+  const std::string& mark = Mark(hole);
+  std::string out;
+  out.reserve(piece.size() + with.size());
+  std::size_t pos = 0;
+  for (std::size_t at; (at = piece.find(mark, pos)) != std::string::npos; pos = at + mark.size()) {
+    out.append(piece, pos, at - pos);
+    out += with;
+  }
+  out.append(piece, pos, std::string::npos);
+  return out;
 }
 
 std::string Join(Context& ctx, const Fragment& f, const std::function<std::string(char)>& extra) {

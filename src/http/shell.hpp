@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -18,6 +19,10 @@ namespace buurtplein::http::shell {
 /// The viewer's audience on the current site: 'a' not logged in, 'l' logged in but not a member,
 /// 'm' verified member, 'b' buurtverbinder.
 char Audience(const Context& ctx);
+
+/// The fragment-map key of a page shell of the current site: `kind` ("home", "news", …), the
+/// site, its address (a site may have its own host), language, audience and path.
+std::string Key(const Context& ctx, std::string_view kind);
 
 /// Unix seconds now.
 std::int64_t UnixNow();
@@ -34,6 +39,10 @@ bool MarkViewer(nlohmann::json& data, const nlohmann::json& page_data);
 
 /// Cuts `page` at the marks of `holes` (the letters to look for) into f.page_parts/page_holes.
 void Cut(Fragment& f, const std::string& page, const std::string& holes);
+
+/// `piece` with every mark of `hole` replaced by `with` (a page's own piece, e.g. a form with
+/// the CSRF token's mark).
+std::string Replace(const std::string& piece, char hole, const std::string& with);
 
 /// The page of `f` with the holes filled: name, CSRF token and unread badge of the viewer;
 /// any other hole from `extra` (may be empty).

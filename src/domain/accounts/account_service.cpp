@@ -199,13 +199,14 @@ Status AccountService::CompleteSecondFactor(const Authenticated& auth, std::stri
 
 std::optional<Authenticated> AccountService::Authenticate(std::string_view token) {
   if (token.empty() || token.size() > 100) return std::nullopt;
-  auto session = store_.sessions().FindSessionByTokenHash(security::HashToken(token));
-  if (!session) return std::nullopt;
-  auto user = store_.users().FindUser(session->user);
-  if (!user) return std::nullopt;
+  // Session, account and elevated roles in one query (every logged-in request asks).
+  auto found = store_.sessions().FindSessionWithUser(security::HashToken(token));
+  if (!found) return std::nullopt;
+  auto session = std::optional<Session>(std::move(found->session));
+  auto user = std::optional<User>(std::move(found->user));
   const auto now = clock_.Now();
   // Asked at every request: a role given after login shortens the session at once.
-  const bool elevated = IsElevated(*user);
+  const bool elevated = found->elevated;
   const long idle = elevated ? settings_.elevated_idle_seconds : settings_.session_idle_seconds;
   const UnixTime end =
       elevated ? std::min(session->expires_at, session->created_at + settings_.elevated_absolute_seconds)

@@ -33,11 +33,27 @@ class UserRepository {
 };
 
 /// Logged-in sessions, by the hash of their token.
+/// A session with its account, as every logged-in request needs them (one query).
+struct SessionOfUser {
+  Session session;
+  User user;
+  bool elevated = false;  ///< an operator, or holds a city role or is a buurtverbinder somewhere
+};
+
+/// Where a user stands on one site, as every logged-in site request needs it (one query).
+struct SiteStanding {
+  std::optional<Membership> membership;
+  bool city_board = false;  ///< holds any role in the association of the site's city
+};
+
 class SessionRepository {
  public:
   virtual ~SessionRepository() = default;
   virtual Result<Session> CreateSession(const Session& session) = 0;
   virtual std::optional<Session> FindSessionByTokenHash(std::string_view token_hash) = 0;
+  /// The session with this token hash together with its user and whether they hold an
+  /// elevated role (shorter sessions): one query for the hot path of every logged-in request.
+  virtual std::optional<SessionOfUser> FindSessionWithUser(std::string_view token_hash) = 0;
   /// Updates last_seen_at (idle timeout) of the user's session.
   virtual Status TouchSession(UserId user, SessionId id, UnixTime at) = 0;
   virtual Status SetSecondFactorDone(UserId user, SessionId id) = 0;
@@ -73,6 +89,9 @@ class MembershipRepository {
   /// kConflict when the user is already a member of this site, or already has a home site.
   virtual Result<Membership> CreateMembership(SiteId site, const Membership& membership) = 0;
   virtual std::optional<Membership> FindMembership(SiteId site, UserId user) = 0;
+  /// The user's membership of `site` (if any) and whether they hold a role in `city`'s
+  /// association (the site's city): one query.
+  virtual SiteStanding FindStanding(SiteId site, CityId city, UserId user) = 0;
   /// Sets status and method (and verified_at when verified); kNotFound when not a member.
   virtual Status SetMembershipStatus(SiteId site, UserId user, MemberStatus status, VerificationMethod method,
                                      std::optional<UnixTime> verified_at) = 0;

@@ -396,10 +396,24 @@ SignUpCounts EventService::Counts(SiteId site, EventId id, std::int64_t occurren
   return store_.events().CountSignUps(site, id, occurrence_start);
 }
 
-Result<std::vector<Attendee>> EventService::Attendees(SiteId site, const Event& event, std::int64_t occurrence_start,
-                                                    const Viewer& viewer) {
+Result<AttendeePage> EventService::Attendees(SiteId site, const Event& event, std::int64_t occurrence_start,
+                                             const Viewer& viewer, int page, int per_page) {
   if (!MayChange(event, viewer)) return NotYours();
-  return store_.events().ListSignUps(site, event.id, occurrence_start, 200, 0);
+  AttendeePage out;
+  out.page = std::max(1, page);
+  per_page = std::clamp(per_page, 1, 500);
+  if (out.page > kMaxPage) return out;
+  out.items = store_.events().ListSignUps(site, event.id, occurrence_start, per_page + 1, (out.page - 1) * per_page);
+  if (out.items.size() > static_cast<std::size_t>(per_page)) {
+    out.items.resize(per_page);
+    out.has_more = out.page < kMaxPage;
+  }
+  return out;
+}
+
+std::vector<OwnSignUp> EventService::MySignUps(SiteId site, EventId id, std::int64_t from, const Viewer& viewer) {
+  if (!viewer.user) return {};
+  return store_.events().ListOwnSignUps(site, id, *viewer.user, from, kMaxOwnSignUps);
 }
 
 std::vector<Event> EventService::FeedOfSite(SiteId site) {

@@ -90,10 +90,16 @@ class EventService final : public accounts::ContentEraser {
   /// The viewer's sign-up for an occurrence and their place on the waiting list.
   std::optional<std::pair<SignUpStatus, int>> MySignUp(SiteId site, EventId id, std::int64_t occurrence_start,
                                                        const Viewer& viewer);
+  /// The viewer's sign-ups for the event's occurrences from `from` on (at most kMaxOwnSignUps,
+  /// earliest first), with their places on the waiting lists: one query for the whole page.
+  std::vector<OwnSignUp> MySignUps(SiteId site, EventId id, std::int64_t from, const Viewer& viewer);
+  static constexpr int kMaxOwnSignUps = 100;
   SignUpCounts Counts(SiteId site, EventId id, std::int64_t occurrence_start);
-  /// Who signed up (for the organiser and buurtverbinders only; kForbidden otherwise).
-  Result<std::vector<Attendee>> Attendees(SiteId site, const Event& event, std::int64_t occurrence_start,
-                                        const Viewer& viewer);
+  /// Who signed up, page `page` (from 1) of `per_page` (for the organiser and buurtverbinders
+  /// only; kForbidden otherwise). Pages beyond kMaxPage are empty.
+  Result<AttendeePage> Attendees(SiteId site, const Event& event, std::int64_t occurrence_start, const Viewer& viewer,
+                                 int page = 1, int per_page = kAttendeesPerPage);
+  static constexpr int kAttendeesPerPage = 50;
 
   /// Public events for a feed: of a site, of a city (not ended more than 30 days ago).
   std::vector<Event> FeedOfSite(SiteId site);

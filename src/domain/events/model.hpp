@@ -101,6 +101,13 @@ struct Attendee {
   std::int64_t created_at = 0;
 };
 
+/// The viewer's own sign-up for one occurrence (the event page's "you are signed up").
+struct OwnSignUp {
+  std::int64_t occurrence_start = 0;
+  SignUpStatus status = SignUpStatus::kConfirmed;
+  int position = 0;  ///< place on the waiting list (1 = first); 0 when confirmed
+};
+
 /// The answer to a sign-up.
 struct SignUpOutcome {
   SignUpStatus status = SignUpStatus::kConfirmed;
@@ -128,6 +135,13 @@ struct ErasedSignUp {
 };
 
 /// One page of a list.
+/// One page of who signed up for an occurrence (confirmed first, then the waiting list).
+struct AttendeePage {
+  std::vector<Attendee> items;
+  int page = 1;
+  bool has_more = false;
+};
+
 struct OccurrencePage {
   std::vector<Occurrence> items;
   int page = 1;

@@ -61,6 +61,10 @@ class EventRepository {
   /// first; 0 when confirmed).
   virtual std::optional<std::pair<SignUpStatus, int>> FindSignUp(SiteId site, EventId id,
                                                                   std::int64_t occurrence_start, UserId user) = 0;
+  /// The user's sign-ups for the event's occurrences starting at or after `from`, earliest
+  /// first, at most `limit`, each with its place on the waiting list (one query).
+  virtual std::vector<OwnSignUp> ListOwnSignUps(SiteId site, EventId id, UserId user, std::int64_t from,
+                                                int limit) = 0;
   virtual SignUpCounts CountSignUps(SiteId site, EventId id, std::int64_t occurrence_start) = 0;
   /// Sign-ups of an occurrence, confirmed first, then the waiting list in order; at most `limit`.
   virtual std::vector<Attendee> ListSignUps(SiteId site, EventId id, std::int64_t occurrence_start, int limit,

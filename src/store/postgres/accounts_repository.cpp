@@ -41,6 +41,13 @@ constexpr const char* kInsertSession =
 constexpr const char* kFindSessionByTokenHash =
     "SELECT id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip, second_factor_done "
     "FROM sessions WHERE token_hash = $1";
+constexpr const char* kFindSessionWithUser =
+    "SELECT s.id, s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.user_agent, s.ip, "
+    "s.second_factor_done, u.id, u.email, u.display_name, u.password_hash, u.email_verified_at, u.totp_secret, "
+    "u.totp_last_step, u.is_operator, u.created_at, u.is_demo, "
+    "EXISTS (SELECT 1 FROM city_roles WHERE user_id = u.id) "
+    "OR EXISTS (SELECT 1 FROM memberships WHERE user_id = u.id AND role = 'buurtverbinder') "
+    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1";
 // GREATEST: two requests of one browser may finish out of order; last_seen_at never goes back.
 constexpr const char* kTouchSession =
     "UPDATE sessions SET last_seen_at = GREATEST(last_seen_at, $3) WHERE user_id = $1 AND id = $2";
@@ -72,6 +79,11 @@ constexpr const char* kInsertMembership =
 constexpr const char* kFindMembership =
     "SELECT site_id, user_id, kind, role, status, verified_by, postcode, house_number, created_at, verified_at "
     "FROM memberships WHERE site_id = $1 AND user_id = $2";
+// One row always (the LEFT JOIN from a one-row table): the board flag, then the membership or NULLs.
+constexpr const char* kFindStanding =
+    "SELECT EXISTS (SELECT 1 FROM city_roles WHERE city_id = $3 AND user_id = $2), m.site_id, m.user_id, m.kind, "
+    "m.role, m.status, m.verified_by, m.postcode, m.house_number, m.created_at, m.verified_at "
+    "FROM (SELECT 1) AS one LEFT JOIN memberships m ON m.site_id = $1 AND m.user_id = $2";
 constexpr const char* kHasHome = "SELECT 1 FROM memberships WHERE user_id = $1 AND kind = 'home'";
 constexpr const char* kSetMembershipStatus =
     "UPDATE memberships SET status = $3, verified_by = $4, verified_at = $5 WHERE site_id = $1 AND user_id = $2";
@@ -120,32 +132,32 @@ constexpr const char* kNoSuchMembership = "This membership does not exist.";
 const char* BoolText(bool b) { return b ? "true" : "false"; }
 bool ReadBool(const Result& r, int row, int col) { return r.Text(row, col) == "t"; }
 
-User ReadUser(const Result& r, int row) {
+User ReadUser(const Result& r, int row, int at = 0) {
   User u;
-  u.id = UserId{r.Int(row, 0)};
-  u.email = r.Text(row, 1);
-  u.display_name = r.Text(row, 2);
-  u.password_hash = r.Text(row, 3);
-  if (!r.IsNull(row, 4)) u.email_verified_at = r.Int(row, 4);
-  u.totp_secret = r.Text(row, 5);
-  u.totp_last_step = r.Int(row, 6);
-  u.is_operator = ReadBool(r, row, 7);
-  u.created_at = r.Int(row, 8);
-  u.is_demo = ReadBool(r, row, 9);
+  u.id = UserId{r.Int(row, at + 0)};
+  u.email = r.Text(row, at + 1);
+  u.display_name = r.Text(row, at + 2);
+  u.password_hash = r.Text(row, at + 3);
+  if (!r.IsNull(row, at + 4)) u.email_verified_at = r.Int(row, at + 4);
+  u.totp_secret = r.Text(row, at + 5);
+  u.totp_last_step = r.Int(row, at + 6);
+  u.is_operator = ReadBool(r, row, at + 7);
+  u.created_at = r.Int(row, at + 8);
+  u.is_demo = ReadBool(r, row, at + 9);
   return u;
 }
 
-Session ReadSession(const Result& r, int row) {
+Session ReadSession(const Result& r, int row, int at = 0) {
   Session s;
-  s.id = SessionId{r.Int(row, 0)};
-  s.token_hash = r.Text(row, 1);
-  s.user = UserId{r.Int(row, 2)};
-  s.created_at = r.Int(row, 3);
-  s.last_seen_at = r.Int(row, 4);
-  s.expires_at = r.Int(row, 5);
-  s.user_agent = r.Text(row, 6);
-  s.ip = r.Text(row, 7);
-  s.second_factor_done = ReadBool(r, row, 8);
+  s.id = SessionId{r.Int(row, at + 0)};
+  s.token_hash = r.Text(row, at + 1);
+  s.user = UserId{r.Int(row, at + 2)};
+  s.created_at = r.Int(row, at + 3);
+  s.last_seen_at = r.Int(row, at + 4);
+  s.expires_at = r.Int(row, at + 5);
+  s.user_agent = r.Text(row, at + 6);
+  s.ip = r.Text(row, at + 7);
+  s.second_factor_done = ReadBool(r, row, at + 8);
   return s;
 }
 
@@ -161,18 +173,18 @@ AccountToken ReadToken(const Result& r, int row) {
   return t;
 }
 
-Membership ReadMembership(const Result& r, int row) {
+Membership ReadMembership(const Result& r, int row, int at = 0) {
   Membership m;
-  m.site = SiteId{r.Int(row, 0)};
-  m.user = UserId{r.Int(row, 1)};
-  m.kind = MembershipKindFromName(r.Text(row, 2));
-  m.role = MemberRoleFromName(r.Text(row, 3));
-  m.status = MemberStatusFromName(r.Text(row, 4));
-  m.verified_by = VerificationMethodFromName(r.Text(row, 5));
-  m.postcode = r.Text(row, 6);
-  m.house_number = r.Text(row, 7);
-  m.created_at = r.Int(row, 8);
-  if (!r.IsNull(row, 9)) m.verified_at = r.Int(row, 9);
+  m.site = SiteId{r.Int(row, at + 0)};
+  m.user = UserId{r.Int(row, at + 1)};
+  m.kind = MembershipKindFromName(r.Text(row, at + 2));
+  m.role = MemberRoleFromName(r.Text(row, at + 3));
+  m.status = MemberStatusFromName(r.Text(row, at + 4));
+  m.verified_by = VerificationMethodFromName(r.Text(row, at + 5));
+  m.postcode = r.Text(row, at + 6);
+  m.house_number = r.Text(row, at + 7);
+  m.created_at = r.Int(row, at + 8);
+  if (!r.IsNull(row, at + 9)) m.verified_at = r.Int(row, at + 9);
   return m;
 }
 
@@ -297,6 +309,16 @@ std::optional<Session> PostgresSessionRepository::FindSessionByTokenHash(std::st
   return ReadSession(r, 0);
 }
 
+std::optional<domain::accounts::SessionOfUser> PostgresSessionRepository::FindSessionWithUser(
+    std::string_view token_hash) {
+  auto c = pool_.Acquire();
+  const Result r = c->Exec(kFindSessionWithUser, Params().Add(token_hash));
+  if (r.Rows() == 0) return std::nullopt;
+  domain::accounts::SessionOfUser out{ReadSession(r, 0), ReadUser(r, 0, 9), false};
+  out.elevated = out.user.is_operator || ReadBool(r, 0, 19);
+  return out;
+}
+
 domain::Status PostgresSessionRepository::TouchSession(UserId user, SessionId id, UnixTime at) {
   return Found(ChangeOne(pool_, kTouchSession, Params().Add(user.value).Add(id.value).Add(at)), kNoSuchSession);
 }
@@ -390,6 +412,17 @@ std::optional<Membership> PostgresMembershipRepository::FindMembership(SiteId si
   const Result r = c->Exec(kFindMembership, Params().Add(site.value).Add(user.value));
   if (r.Rows() == 0) return std::nullopt;
   return ReadMembership(r, 0);
+}
+
+domain::accounts::SiteStanding PostgresMembershipRepository::FindStanding(SiteId site, domain::CityId city,
+                                                                          UserId user) {
+  auto c = pool_.Acquire();
+  const Result r = c->Exec(kFindStanding, Params().Add(site.value).Add(user.value).Add(city.value));
+  domain::accounts::SiteStanding out;
+  if (r.Rows() == 0) return out;
+  out.city_board = ReadBool(r, 0, 0);
+  if (!r.IsNull(0, 1)) out.membership = ReadMembership(r, 0, 1);
+  return out;
 }
 
 domain::Status PostgresMembershipRepository::SetMembershipStatus(SiteId site, UserId user, MemberStatus status,

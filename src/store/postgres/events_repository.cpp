@@ -11,6 +11,7 @@ using domain::SiteId;
 using domain::UserId;
 using domain::events::CancelOutcome;
 using domain::events::ErasedSignUp;
+using domain::events::OwnSignUp;
 using domain::events::Event;
 using domain::events::EventDraft;
 using domain::events::EventId;
@@ -98,6 +99,12 @@ constexpr const char* kPromoteFirst =
 constexpr const char* kWaitingPosition =
     "SELECT count(*) FROM event_signups WHERE site_id = $1 AND event_id = $2 AND occurrence_start = $3 "
     "AND status = 'waiting' AND id <= $4";
+constexpr const char* kOwnSignUps =
+    "SELECT g.occurrence_start, g.status, CASE WHEN g.status = 'waiting' THEN (SELECT count(*) FROM event_signups w "
+    "WHERE w.site_id = g.site_id AND w.event_id = g.event_id AND w.occurrence_start = g.occurrence_start "
+    "AND w.status = 'waiting' AND w.id <= g.id) ELSE 0 END FROM event_signups g "
+    "WHERE g.site_id = $1 AND g.event_id = $2 AND g.user_id = $3 AND g.occurrence_start >= $4 "
+    "ORDER BY g.occurrence_start LIMIT $5";
 constexpr const char* kCounts =
     "SELECT count(*) FILTER (WHERE status = 'confirmed'), count(*) FILTER (WHERE status = 'waiting') "
     "FROM event_signups WHERE site_id = $1 AND event_id = $2 AND occurrence_start = $3";
@@ -356,6 +363,26 @@ std::optional<std::pair<SignUpStatus, int>> PostgresEventRepository::FindSignUp(
   const Result pos =
       c->Exec(kWaitingPosition, Params().Add(site.value).Add(id.value).Add(occurrence).Add(own.Int(0, 1)));
   return std::make_pair(status, static_cast<int>(pos.Int(0, 0)));
+}
+
+std::vector<OwnSignUp> PostgresEventRepository::ListOwnSignUps(SiteId site, EventId id, UserId user,
+                                                              std::int64_t from, int limit) {
+  auto c = pool_.Acquire();
+  const Result r = c->Exec(kOwnSignUps, Params()
+                                            .Add(site.value)
+                                            .Add(id.value)
+                                            .Add(user.value)
+                                            .Add(from)
+                                            .Add(static_cast<std::int64_t>(std::max(0, limit))));
+  std::vector<OwnSignUp> out;
+  for (int i = 0; i < r.Rows(); ++i) {
+    OwnSignUp o;
+    o.occurrence_start = r.Int(i, 0);
+    o.status = StatusOf(r.Text(i, 1));
+    o.position = static_cast<int>(r.Int(i, 2));
+    out.push_back(o);
+  }
+  return out;
 }
 
 SignUpCounts PostgresEventRepository::CountSignUps(SiteId site, EventId id, std::int64_t occurrence) {

@@ -40,6 +40,13 @@ constexpr const char* kInsertSession =
 constexpr const char* kFindSessionByTokenHash =
     "SELECT id, token_hash, user_id, created_at, last_seen_at, expires_at, user_agent, ip, second_factor_done "
     "FROM sessions WHERE token_hash = ?1";
+constexpr const char* kFindSessionWithUser =
+    "SELECT s.id, s.token_hash, s.user_id, s.created_at, s.last_seen_at, s.expires_at, s.user_agent, s.ip, "
+    "s.second_factor_done, u.id, u.email, u.display_name, u.password_hash, u.email_verified_at, u.totp_secret, "
+    "u.totp_last_step, u.is_operator, u.created_at, u.is_demo, "
+    "EXISTS (SELECT 1 FROM city_roles WHERE user_id = u.id) "
+    "OR EXISTS (SELECT 1 FROM memberships WHERE user_id = u.id AND role = 'buurtverbinder') "
+    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1";
 // max(): two requests of one browser may finish out of order; last_seen_at never goes back.
 constexpr const char* kTouchSession =
     "UPDATE sessions SET last_seen_at = max(last_seen_at, ?3) WHERE user_id = ?1 AND id = ?2";
@@ -70,6 +77,11 @@ constexpr const char* kInsertMembership =
 constexpr const char* kFindMembership =
     "SELECT site_id, user_id, kind, role, status, verified_by, postcode, house_number, created_at, verified_at "
     "FROM memberships WHERE site_id = ?1 AND user_id = ?2";
+// One row always (the LEFT JOIN from a one-row table): the board flag, then the membership or NULLs.
+constexpr const char* kFindStanding =
+    "SELECT EXISTS (SELECT 1 FROM city_roles WHERE city_id = ?3 AND user_id = ?2), m.site_id, m.user_id, m.kind, "
+    "m.role, m.status, m.verified_by, m.postcode, m.house_number, m.created_at, m.verified_at "
+    "FROM (SELECT 1) AS one LEFT JOIN memberships m ON m.site_id = ?1 AND m.user_id = ?2";
 constexpr const char* kHasHome = "SELECT 1 FROM memberships WHERE user_id = ?1 AND kind = 'home'";
 constexpr const char* kSetMembershipStatus =
     "UPDATE memberships SET status = ?3, verified_by = ?4, verified_at = ?5 WHERE site_id = ?1 AND user_id = ?2";
@@ -104,32 +116,32 @@ constexpr const char* kHoldsElevatedRole =
     "SELECT EXISTS (SELECT 1 FROM city_roles WHERE user_id = ?1) "
     "OR EXISTS (SELECT 1 FROM memberships WHERE user_id = ?1 AND role = 'buurtverbinder')";
 
-User ReadUser(const Stmt& s) {
+User ReadUser(const Stmt& s, int at = 0) {
   User u;
-  u.id = UserId{s.Int(0)};
-  u.email = s.Text(1);
-  u.display_name = s.Text(2);
-  u.password_hash = s.Text(3);
-  if (!s.IsNull(4)) u.email_verified_at = s.Int(4);
-  u.totp_secret = s.Text(5);
-  u.totp_last_step = s.Int(6);
-  u.is_operator = s.Int(7) != 0;
-  u.created_at = s.Int(8);
-  u.is_demo = s.Int(9) != 0;
+  u.id = UserId{s.Int(at + 0)};
+  u.email = s.Text(at + 1);
+  u.display_name = s.Text(at + 2);
+  u.password_hash = s.Text(at + 3);
+  if (!s.IsNull(at + 4)) u.email_verified_at = s.Int(at + 4);
+  u.totp_secret = s.Text(at + 5);
+  u.totp_last_step = s.Int(at + 6);
+  u.is_operator = s.Int(at + 7) != 0;
+  u.created_at = s.Int(at + 8);
+  u.is_demo = s.Int(at + 9) != 0;
   return u;
 }
 
-Session ReadSession(const Stmt& s) {
+Session ReadSession(const Stmt& s, int at = 0) {
   Session out;
-  out.id = SessionId{s.Int(0)};
-  out.token_hash = s.Text(1);
-  out.user = UserId{s.Int(2)};
-  out.created_at = s.Int(3);
-  out.last_seen_at = s.Int(4);
-  out.expires_at = s.Int(5);
-  out.user_agent = s.Text(6);
-  out.ip = s.Text(7);
-  out.second_factor_done = s.Int(8) != 0;
+  out.id = SessionId{s.Int(at + 0)};
+  out.token_hash = s.Text(at + 1);
+  out.user = UserId{s.Int(at + 2)};
+  out.created_at = s.Int(at + 3);
+  out.last_seen_at = s.Int(at + 4);
+  out.expires_at = s.Int(at + 5);
+  out.user_agent = s.Text(at + 6);
+  out.ip = s.Text(at + 7);
+  out.second_factor_done = s.Int(at + 8) != 0;
   return out;
 }
 
@@ -145,18 +157,18 @@ AccountToken ReadToken(const Stmt& s) {
   return t;
 }
 
-Membership ReadMembership(const Stmt& s) {
+Membership ReadMembership(const Stmt& s, int at = 0) {
   Membership m;
-  m.site = SiteId{s.Int(0)};
-  m.user = UserId{s.Int(1)};
-  m.kind = MembershipKindFromName(s.Text(2));
-  m.role = MemberRoleFromName(s.Text(3));
-  m.status = MemberStatusFromName(s.Text(4));
-  m.verified_by = VerificationMethodFromName(s.Text(5));
-  m.postcode = s.Text(6);
-  m.house_number = s.Text(7);
-  m.created_at = s.Int(8);
-  if (!s.IsNull(9)) m.verified_at = s.Int(9);
+  m.site = SiteId{s.Int(at + 0)};
+  m.user = UserId{s.Int(at + 1)};
+  m.kind = MembershipKindFromName(s.Text(at + 2));
+  m.role = MemberRoleFromName(s.Text(at + 3));
+  m.status = MemberStatusFromName(s.Text(at + 4));
+  m.verified_by = VerificationMethodFromName(s.Text(at + 5));
+  m.postcode = s.Text(at + 6);
+  m.house_number = s.Text(at + 7);
+  m.created_at = s.Int(at + 8);
+  if (!s.IsNull(at + 9)) m.verified_at = s.Int(at + 9);
   return m;
 }
 
@@ -285,6 +297,15 @@ std::optional<Session> SqliteSessionRepository::FindSessionByTokenHash(std::stri
   return ReadSession(s);
 }
 
+std::optional<domain::accounts::SessionOfUser> SqliteSessionRepository::FindSessionWithUser(std::string_view token_hash) {
+  auto s = db_.Conn().Prepare(kFindSessionWithUser);
+  s.Bind(1, token_hash);
+  if (!s.Step()) return std::nullopt;
+  domain::accounts::SessionOfUser out{ReadSession(s), ReadUser(s, 9), false};
+  out.elevated = out.user.is_operator || s.Int(19) != 0;
+  return out;
+}
+
 domain::Status SqliteSessionRepository::TouchSession(UserId user, SessionId id, UnixTime at) {
   return SessionChanged(ChangeOne(db_.Conn(), kTouchSession, user.value, id.value, at));
 }
@@ -378,6 +399,16 @@ std::optional<Membership> SqliteMembershipRepository::FindMembership(SiteId site
   s.Bind(1, site.value).Bind(2, user.value);
   if (!s.Step()) return std::nullopt;
   return ReadMembership(s);
+}
+
+domain::accounts::SiteStanding SqliteMembershipRepository::FindStanding(SiteId site, domain::CityId city, UserId user) {
+  auto s = db_.Conn().Prepare(kFindStanding);
+  s.Bind(1, site.value).Bind(2, user.value).Bind(3, city.value);
+  domain::accounts::SiteStanding out;
+  if (!s.Step()) return out;
+  out.city_board = s.Int(0) != 0;
+  if (!s.IsNull(1)) out.membership = ReadMembership(s, 1);
+  return out;
 }
 
 domain::Status SqliteMembershipRepository::SetMembershipStatus(SiteId site, UserId user, MemberStatus status,

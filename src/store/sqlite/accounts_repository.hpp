@@ -29,6 +29,7 @@ class SqliteSessionRepository final : public domain::accounts::SessionRepository
   explicit SqliteSessionRepository(Database& db) : db_(db) {}
   domain::Result<domain::accounts::Session> CreateSession(const domain::accounts::Session& session) override;
   std::optional<domain::accounts::Session> FindSessionByTokenHash(std::string_view token_hash) override;
+  std::optional<domain::accounts::SessionOfUser> FindSessionWithUser(std::string_view token_hash) override;
   domain::Status TouchSession(domain::UserId user, domain::SessionId id, domain::accounts::UnixTime at) override;
   domain::Status SetSecondFactorDone(domain::UserId user, domain::SessionId id) override;
   domain::Status DeleteSession(domain::UserId user, domain::SessionId id) override;
@@ -60,6 +61,7 @@ class SqliteMembershipRepository final : public domain::accounts::MembershipRepo
   domain::Result<domain::accounts::Membership> CreateMembership(
       domain::SiteId site, const domain::accounts::Membership& membership) override;
   std::optional<domain::accounts::Membership> FindMembership(domain::SiteId site, domain::UserId user) override;
+  domain::accounts::SiteStanding FindStanding(domain::SiteId site, domain::CityId city, domain::UserId user) override;
   domain::Status SetMembershipStatus(domain::SiteId site, domain::UserId user, domain::accounts::MemberStatus status,
                                      domain::accounts::VerificationMethod method,
                                      std::optional<domain::accounts::UnixTime> verified_at) override;

@@ -11,6 +11,7 @@ using domain::SiteId;
 using domain::UserId;
 using domain::events::CancelOutcome;
 using domain::events::ErasedSignUp;
+using domain::events::OwnSignUp;
 using domain::events::Event;
 using domain::events::EventDraft;
 using domain::events::EventId;
@@ -95,6 +96,12 @@ constexpr const char* kPromoteFirst =
 constexpr const char* kWaitingPosition =
     "SELECT count(*) FROM event_signups WHERE site_id = ?1 AND event_id = ?2 AND occurrence_start = ?3 "
     "AND status = 'waiting' AND id <= ?4";
+constexpr const char* kOwnSignUps =
+    "SELECT g.occurrence_start, g.status, CASE WHEN g.status = 'waiting' THEN (SELECT count(*) FROM event_signups w "
+    "WHERE w.site_id = g.site_id AND w.event_id = g.event_id AND w.occurrence_start = g.occurrence_start "
+    "AND w.status = 'waiting' AND w.id <= g.id) ELSE 0 END FROM event_signups g "
+    "WHERE g.site_id = ?1 AND g.event_id = ?2 AND g.user_id = ?3 AND g.occurrence_start >= ?4 "
+    "ORDER BY g.occurrence_start LIMIT ?5";
 constexpr const char* kCounts =
     "SELECT coalesce(sum(status = 'confirmed'), 0), coalesce(sum(status = 'waiting'), 0) FROM event_signups "
     "WHERE site_id = ?1 AND event_id = ?2 AND occurrence_start = ?3";
@@ -412,6 +419,21 @@ std::optional<std::pair<SignUpStatus, int>> SqliteEventRepository::FindSignUp(Si
   s.Bind(1, site.value).Bind(2, id.value).Bind(3, occurrence).Bind(4, row);
   s.Step();
   return std::make_pair(status, static_cast<int>(s.Int(0)));
+}
+
+std::vector<OwnSignUp> SqliteEventRepository::ListOwnSignUps(SiteId site, EventId id, UserId user,
+                                                            std::int64_t from, int limit) {
+  auto s = db_.Conn().Prepare(kOwnSignUps);
+  s.Bind(1, site.value).Bind(2, id.value).Bind(3, user.value).Bind(4, from).Bind(5, std::max(0, limit));
+  std::vector<OwnSignUp> out;
+  while (s.Step()) {
+    OwnSignUp o;
+    o.occurrence_start = s.Int(0);
+    o.status = s.Text(1) == "waiting" ? SignUpStatus::kWaiting : SignUpStatus::kConfirmed;
+    o.position = static_cast<int>(s.Int(2));
+    out.push_back(o);
+  }
+  return out;
 }
 
 SignUpCounts SqliteEventRepository::CountSignUps(SiteId site, EventId id, std::int64_t occurrence) {

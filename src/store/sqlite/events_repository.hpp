@@ -40,6 +40,8 @@ class SqliteEventRepository final : public domain::events::EventRepository {
                                                                          domain::UserId user) override;
   domain::events::SignUpCounts CountSignUps(domain::SiteId site, domain::events::EventId id,
                                             std::int64_t occurrence_start) override;
+  std::vector<domain::events::OwnSignUp> ListOwnSignUps(domain::SiteId site, domain::events::EventId id,
+                                                       domain::UserId user, std::int64_t from, int limit) override;
   std::vector<domain::events::Attendee> ListSignUps(domain::SiteId site, domain::events::EventId id,
                                                   std::int64_t occurrence_start, int limit, int offset) override;
   std::vector<domain::events::ErasedSignUp> EraseAttendee(domain::UserId user) override;

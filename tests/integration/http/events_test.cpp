@@ -52,14 +52,15 @@ class EventsTest : public ::testing::Test {
     carla_ = Resident("carla-agenda@example.nl", "Carla Bakker", zuid_);
   }
 
-  UserId Resident(const std::string& email, const std::string& name, SiteId site) {
+  UserId Resident(const std::string& email, const std::string& name, SiteId site,
+                  MemberRole role = MemberRole::kMember) {
     auto& store = server_.runtime().store();
     auto user = store.users().CreateUser(NewUser{email, name, "$argon2id$not-used", Now()});
     EXPECT_TRUE(user.ok());
     store.users().SetEmailVerified(user->id, Now());
     Membership m;
     m.user = user->id;
-    m.role = MemberRole::kMember;
+    m.role = role;
     m.status = MemberStatus::kVerified;
     m.verified_by = VerificationMethod::kApproval;
     m.created_at = Now();
@@ -155,6 +156,135 @@ TEST_F(EventsTest, SignUpUntilFullThenTheWaitingListAndACancellationMovesUp) {
   }
   EXPECT_TRUE(mailed);
   EXPECT_NE(dirk.Get(path).body.find("Je bent aangemeld."), std::string::npos);
+}
+
+// The logged-in event page is shared by everyone of the same audience (a page shell, decision
+// 0012) with holes for the person's own bits: each member sees their own sign-up, place on the
+// waiting list, name and form token, never someone else's; the organiser and buurtverbinders
+// see who signed up.
+TEST_F(EventsTest, EveryoneSeesTheirOwnSignUpOnTheSharedLoggedInPage) {
+  const std::string path = AddEvent(anna_, "Soep koken", "&signup=1&capacity=1");
+  const UserId eva = Resident("eva-agenda@example.nl", "Eva Mulder", oost_);
+  const UserId frank = Resident("frank-agenda@example.nl", "Frank Peters", oost_);
+  const UserId gerda =
+      Resident("gerda-agenda@example.nl", "Gerda Verbinder", oost_, MemberRole::kBuurtverbinder);
+  struct Person {
+    UserId id;
+    std::string name;
+    std::unique_ptr<BrowserClient> client;
+  };
+  std::vector<Person> people;
+  for (auto [id, name] : std::vector<std::pair<UserId, std::string>>{
+           {bert_, "Bert Jansen"}, {dirk_, "Dirk Smit"}, {eva, "Eva Mulder"}, {frank, "Frank Peters"}}) {
+    people.push_back({id, name, std::make_unique<BrowserClient>(server_)});
+    LogIn(*people.back().client, id);
+  }
+  // Every page shows the viewer's own name and a form token that works for them.
+  auto page_of = [&](Person& p) {
+    auto r = p.client->Get(path);
+    EXPECT_EQ(r.status, 200);
+    EXPECT_NE(r.body.find(p.name), std::string::npos) << p.name;
+    for (const auto& other : people) {
+      if (other.name != p.name) EXPECT_EQ(r.body.find(other.name), std::string::npos) << p.name << " sees " << other.name;
+    }
+    EXPECT_FALSE(p.client->csrf().empty());
+    EXPECT_NE(r.body.find("name=\"csrf\" value=\"" + p.client->csrf() + "\""), std::string::npos);
+    return r.body;
+  };
+  for (auto& p : people) {
+    const std::string body = page_of(p);  // the first builds the shell, the others share it
+    EXPECT_NE(body.find("Meld me aan"), std::string::npos);
+    EXPECT_EQ(body.find("/bewerken\""), std::string::npos);
+  }
+  const std::string occurrence = Occurrence(people[0].client->Get(path).body);
+  ASSERT_FALSE(occurrence.empty());
+  // Bert gets the place, Dirk and Eva wait (through the forms of the shared page).
+  for (int i : {0, 1, 2}) {
+    auto r = people[i].client->Post(path + "/aanmelden", "occurrence=" + occurrence);
+    EXPECT_EQ(r.status, 303) << people[i].name;
+  }
+  for (int round = 0; round < 2; ++round) {  // the second round comes from the shell
+    const std::string bert = page_of(people[0]);
+    EXPECT_NE(bert.find("Je bent aangemeld."), std::string::npos);
+    EXPECT_NE(bert.find("Ik meld me af"), std::string::npos);
+    EXPECT_EQ(bert.find("Jouw plek"), std::string::npos);
+    EXPECT_NE(page_of(people[1]).find("Je staat op de wachtlijst. Jouw plek: 1"), std::string::npos);
+    EXPECT_NE(page_of(people[2]).find("Je staat op de wachtlijst. Jouw plek: 2"), std::string::npos);
+    const std::string frank_page = page_of(people[3]);
+    EXPECT_NE(frank_page.find("Zet me op de wachtlijst"), std::string::npos);
+    EXPECT_EQ(frank_page.find("Je bent aangemeld."), std::string::npos);
+    EXPECT_EQ(frank_page.find("Jouw plek"), std::string::npos);
+  }
+  // Dirk cancels with the token from the shared page; Eva moves to place 1.
+  page_of(people[1]);
+  EXPECT_EQ(people[1].client->Post(path + "/afmelden", "occurrence=" + occurrence).Header("location"),
+            path + "?aangemeld=af");
+  EXPECT_NE(page_of(people[2]).find("Je staat op de wachtlijst. Jouw plek: 1"), std::string::npos);
+  const std::string dirk = page_of(people[1]);
+  EXPECT_NE(dirk.find("Zet me op de wachtlijst"), std::string::npos);  // Bert still has the one place
+  EXPECT_EQ(dirk.find("Jouw plek"), std::string::npos);
+
+  // The organiser (her own page) and a buurtverbinder (the buurtverbinders' shell) see who
+  // signed up and may edit; members don't see the names.
+  for (auto [user, name] : std::vector<std::pair<UserId, std::string>>{{anna_, "Anna de Vries"}, {gerda, "Gerda Verbinder"}}) {
+    for (int round = 0; round < 2; ++round) {
+      BrowserClient c(server_);
+      LogIn(c, user);
+      const std::string body = c.Get(path).body;
+      EXPECT_NE(body.find(name), std::string::npos);
+      EXPECT_NE(body.find("Eva Mulder"), std::string::npos) << name;
+      EXPECT_NE(body.find("/bewerken\""), std::string::npos) << name;
+      EXPECT_NE(body.find("name=\"csrf\" value=\"" + c.csrf() + "\""), std::string::npos);
+    }
+  }
+}
+
+// Who signed up: the event page shows the first ones, the attendee page everyone, a page at a
+// time; only for the organiser and buurtverbinders.
+TEST_F(EventsTest, TheAttendeePageListsEveryoneAPageAtATime) {
+  const std::string path = AddEvent(anna_, "Grote buurtmaaltijd", "&signup=1");
+  BrowserClient anna(server_);
+  LogIn(anna, anna_);
+  const std::string occurrence = Occurrence(anna.Get(path).body);
+  ASSERT_FALSE(occurrence.empty());
+  auto& store = server_.runtime().store();
+  for (int i = 0; i < 60; ++i) {
+    char name[40];
+    std::snprintf(name, sizeof name, "Gast %02d", i);
+    const UserId u = Resident("gast" + std::to_string(i) + "@example.nl", name, oost_);
+    ASSERT_TRUE(store.events().SignUp(oost_, IdOf(path), std::stoll(occurrence), u, Now()).ok());
+  }
+  const std::string list = path + "/aanmeldingen?datum=" + occurrence;
+  auto event_page = anna.Get(path);
+  EXPECT_NE(event_page.body.find("Gast 19"), std::string::npos);
+  EXPECT_EQ(event_page.body.find("Gast 20"), std::string::npos);
+  EXPECT_NE(event_page.body.find("Bekijk iedereen die zich heeft aangemeld"), std::string::npos);
+  EXPECT_NE(event_page.body.find(list), std::string::npos);
+
+  auto first = anna.Get(list);
+  ASSERT_EQ(first.status, 200);
+  EXPECT_NE(first.body.find("Grote buurtmaaltijd"), std::string::npos);
+  EXPECT_NE(first.body.find("Gast 49"), std::string::npos);
+  EXPECT_EQ(first.body.find("Gast 50"), std::string::npos);
+  EXPECT_NE(first.body.find(list + "&amp;pagina=2"), std::string::npos);
+  auto second = anna.Get(list + "&pagina=2");
+  ASSERT_EQ(second.status, 200);
+  EXPECT_NE(second.body.find("Gast 59"), std::string::npos);
+  EXPECT_EQ(second.body.find("Gast 49"), std::string::npos);
+  EXPECT_EQ(second.body.find("pagina=3"), std::string::npos);
+  EXPECT_EQ(anna.Get(list + "&pagina=3").status, 404);
+  EXPECT_EQ(anna.Get(list + "&pagina=x").status, 404);
+  EXPECT_EQ(anna.Get(path + "/aanmeldingen?datum=12345").status, 404);
+  EXPECT_EQ(anna.Get(path + "/aanmeldingen").status, 404);
+
+  // A member who is not the organiser: 403; logged out: to the login; another site: 404.
+  BrowserClient bert(server_);
+  LogIn(bert, bert_);
+  EXPECT_EQ(bert.Get(list).status, 403);
+  EXPECT_EQ(server_.Get(list).status, 303);
+  BrowserClient carla(server_);
+  LogIn(carla, carla_);
+  EXPECT_EQ(carla.Get("/nijmegen/zuid/agenda/" + std::to_string(IdOf(path).value) + "/aanmeldingen?datum=" + occurrence).status, 404);
 }
 
 TEST_F(EventsTest, ManyClientsAtOnceGetExactlyThePlacesThereAre) {

@@ -117,6 +117,63 @@ TEST_P(CityRolesRepositoryTest, ElevatedRolesAreBoardAndBuurtverbinderAnywhere) 
   EXPECT_TRUE(roles.HoldsElevatedRole(anna_));
 }
 
+// Every logged-in request reads its session with the account and the elevated flag in one
+// query, and its standing on the site (membership, board of the site's city) in another.
+TEST_P(CityRolesRepositoryTest, SessionWithUserAndSiteStandingInOneQueryEach) {
+  auto session_of = [&](UserId user, const std::string& hash) {
+    Session s;
+    s.token_hash = hash;
+    s.user = user;
+    s.created_at = s.last_seen_at = kNow;
+    s.expires_at = kNow + kDay;
+    s.user_agent = "Firefox";
+    s.ip = "192.0.2.1";
+    EXPECT_TRUE(store().sessions().CreateSession(s).ok());
+  };
+  session_of(anna_, "hash-anna");
+  session_of(bert_, "hash-bert");
+  auto anna = store().sessions().FindSessionWithUser("hash-anna");
+  ASSERT_TRUE(anna);
+  EXPECT_EQ(anna->session.user, anna_);
+  EXPECT_EQ(anna->session.token_hash, "hash-anna");
+  EXPECT_EQ(anna->session.expires_at, kNow + kDay);
+  EXPECT_EQ(anna->session.user_agent, "Firefox");
+  EXPECT_EQ(anna->user.id, anna_);
+  EXPECT_EQ(anna->user.display_name, "Anna");
+  EXPECT_EQ(anna->user.email, "anna@example.nl");
+  EXPECT_FALSE(anna->user.is_operator);
+  EXPECT_FALSE(anna->elevated);
+  EXPECT_FALSE(store().sessions().FindSessionWithUser("hash-unknown"));
+
+  // Standing: nothing, then a member of Oost, then also on the board of Nijmegen (elevated).
+  auto standing = store().memberships().FindStanding(oost_, nijmegen_, anna_);
+  EXPECT_FALSE(standing.membership);
+  EXPECT_FALSE(standing.city_board);
+  Join(oost_, anna_, MemberRole::kMember);
+  standing = store().memberships().FindStanding(oost_, nijmegen_, anna_);
+  ASSERT_TRUE(standing.membership);
+  EXPECT_EQ(standing.membership->site, oost_);
+  EXPECT_EQ(standing.membership->role, MemberRole::kMember);
+  EXPECT_EQ(standing.membership->status, MemberStatus::kVerified);
+  EXPECT_FALSE(standing.city_board);
+  EXPECT_FALSE(store().memberships().FindStanding(zuid_, nijmegen_, anna_).membership);
+  ASSERT_TRUE(store().city_roles().GrantCityRole(nijmegen_, anna_, CityRole::kBoard, kNow).ok());
+  EXPECT_TRUE(store().memberships().FindStanding(oost_, nijmegen_, anna_).city_board);
+  EXPECT_TRUE(store().memberships().FindStanding(zuid_, nijmegen_, anna_).city_board);
+  EXPECT_FALSE(store().memberships().FindStanding(oost_, arnhem_, anna_).city_board);
+  EXPECT_FALSE(store().memberships().FindStanding(oost_, nijmegen_, bert_).city_board);
+  EXPECT_TRUE(store().sessions().FindSessionWithUser("hash-anna")->elevated);
+  // A buurtverbinder anywhere is elevated; so is an operator.
+  EXPECT_FALSE(store().sessions().FindSessionWithUser("hash-bert")->elevated);
+  Join(zuid_, bert_, MemberRole::kBuurtverbinder);
+  EXPECT_TRUE(store().sessions().FindSessionWithUser("hash-bert")->elevated);
+  const UserId op = MustCreateUser("op@example.nl", "Operator");
+  ASSERT_TRUE(store().users().SetOperator(op, true).ok());
+  session_of(op, "hash-op");
+  EXPECT_TRUE(store().sessions().FindSessionWithUser("hash-op")->elevated);
+  EXPECT_TRUE(store().sessions().FindSessionWithUser("hash-op")->user.is_operator);
+}
+
 TEST_P(CityRolesRepositoryTest, BuurtverbindersAreListedPerSite) {
   Join(oost_, anna_, MemberRole::kBuurtverbinder);
   Join(zuid_, bert_, MemberRole::kBuurtverbinder);

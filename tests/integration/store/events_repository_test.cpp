@@ -258,6 +258,31 @@ TEST_P(EventRepositoryTest, WaitingListAndCancellation) {
   EXPECT_EQ(events().SignUp(oost_, e.id, at + 7 * 86400, anna_, kNow)->status, SignUpStatus::kConfirmed);
 }
 
+// The event page asks once for all of one person's sign-ups of an event, with their places.
+TEST_P(EventRepositoryTest, OwnSignUpsOfAnEventInOneQuery) {
+  const Event e = WithPlaces(oost_, 1);
+  const UserId bob = User("bob"), cas = User("cas");
+  const auto at = e.start_at, later = e.start_at + 7 * 86400;
+  ASSERT_TRUE(events().SignUp(oost_, e.id, at, anna_, kNow).ok());
+  ASSERT_TRUE(events().SignUp(oost_, e.id, at, bob, kNow).ok());
+  ASSERT_TRUE(events().SignUp(oost_, e.id, at, cas, kNow).ok());
+  ASSERT_TRUE(events().SignUp(oost_, e.id, later, cas, kNow).ok());
+  auto mine = events().ListOwnSignUps(oost_, e.id, cas, at, 10);
+  ASSERT_EQ(mine.size(), 2u);
+  EXPECT_EQ(mine[0].occurrence_start, at);
+  EXPECT_EQ(mine[0].status, SignUpStatus::kWaiting);
+  EXPECT_EQ(mine[0].position, 2);
+  EXPECT_EQ(mine[1].occurrence_start, later);
+  EXPECT_EQ(mine[1].status, SignUpStatus::kConfirmed);
+  EXPECT_EQ(mine[1].position, 0);
+  // From a later date on, at most `limit`.
+  EXPECT_EQ(events().ListOwnSignUps(oost_, e.id, cas, at + 1, 10).size(), 1u);
+  EXPECT_EQ(events().ListOwnSignUps(oost_, e.id, cas, at, 1).size(), 1u);
+  EXPECT_EQ(events().ListOwnSignUps(oost_, e.id, anna_, at, 10)[0].status, SignUpStatus::kConfirmed);
+  // Through another site: nothing.
+  EXPECT_TRUE(events().ListOwnSignUps(zuid_, e.id, cas, at, 10).empty());
+}
+
 TEST_P(EventRepositoryTest, EventsWithoutSignUpRefuseIt) {
   const Event e = MustCreate(oost_, Draft("Vrije inloop", "2026-10-03T10:00", "2026-10-03T12:00"));
   EXPECT_EQ(events().SignUp(oost_, e.id, e.start_at, anna_, kNow).error().code, ErrorCode::kConflict);

@@ -10,6 +10,7 @@
 #include "domain/mail/mail_service.hpp"
 #include "http/handlers/form_page.hpp"
 #include "http/handlers/groups/organiser.hpp"
+#include "http/shell.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
 #include "view/markdown.hpp"
@@ -498,12 +499,48 @@ Result<Response> Past(Context& ctx) {
   return r;
 }
 
-Result<Response> Show(Context& ctx) {
-  auto id = ParseEventId(ctx.Param("id"));
-  if (!id) return NoEvent();
+namespace {
+
+// An event page built for its shell (docs/decisions/0012-page-shells.md): rendered with marks
+// instead of the viewer's own bits when `marked` comes back true. Each date with sign-up has a
+// hole 's' whose three versions (not signed up, signed up, on the waiting list) are rendered
+// here, with marks for the CSRF token ('c') and the place on the waiting list ('p').
+struct ShellBuild {
+  bool marked = false;
+  std::vector<std::int64_t> not_for_users;  ///< the organiser (their own edit button)
+  std::int64_t expires_at = 0;              ///< when the page changes by itself
+  std::vector<std::int64_t> occurrences;    ///< per 's' hole: the date's start
+  std::vector<std::string> pieces;          ///< per 's' hole: none, confirmed, waiting
+};
+
+// How long an event page's shell lives at most (the site's changes make it stale at once).
+constexpr std::int64_t kShellMaxAge = 60;
+// Sign-ups listed per date on the event page; the rest on the attendee page.
+constexpr int kAttendeesOnPage = 20;
+
+std::string ShellKey(const Context& ctx) { return shell::Key(ctx, "event"); }
+
+// The member's own part of one date: their status and the sign-up or cancel form.
+nlohmann::json SignUpState(const std::string& event_url, std::int64_t occurrence, bool is_full, const std::string& csrf,
+                           std::optional<SignUpStatus> status, const std::string& position) {
+  return {{"url", event_url},
+          {"occurrence", std::to_string(occurrence)},
+          {"csrf", csrf},
+          {"is_full", is_full},
+          {"is_confirmed", status == SignUpStatus::kConfirmed},
+          {"is_waiting", status == SignUpStatus::kWaiting},
+          {"waiting_position", position},
+          {"is_signed_up", status.has_value()}};
+}
+
+std::string AttendeesUrl(Context& ctx, EventId id, std::int64_t occurrence) {
+  return EventUrl(ctx, id) + "/aanmeldingen?datum=" + std::to_string(occurrence);
+}
+
+Result<Response> ShowPage(Context& ctx, EventId id, ShellBuild* build) {
   const Viewer viewer = ViewerOf(ctx);
   auto& service = Service(ctx);
-  auto event = service.Find(ctx.site->id, *id, viewer);
+  auto event = service.Find(ctx.site->id, id, viewer);
   if (!event) return event.error();
   const Event& e = *event;
   const std::int64_t now = service.Now();
@@ -512,6 +549,17 @@ Result<Response> Show(Context& ctx) {
   const Occurrence shown = over ? Occurrence{e, e.start_at, e.end_at} : occurrences.front();
   const bool can_change = EventService::MayChange(e, viewer);
   const std::string login_url = "/account/login?next=" + EventUrl(ctx, e.id);
+  if (build) {
+    // The organiser sees their own edit button: never from (or into) a shared shell.
+    if (e.organiser) build->not_for_users.push_back(e.organiser->value);
+    build->expires_at = ExpiryOf(occurrences, now);
+    if (!ctx.auth || (e.organiser && *e.organiser == ctx.auth->user.id)) build = nullptr;
+  }
+  // The viewer's own sign-ups, one query for all shown dates (not for a shell).
+  std::vector<domain::events::OwnSignUp> mine;
+  if (e.signup && viewer.member && !build && !over) mine = service.MySignUps(ctx.site->id, e.id, shown.start_at, viewer);
+  const std::string csrf = (can_change || viewer.member) ? ctx.CsrfToken() : std::string();
+  const std::string event_url = EventUrl(ctx, e.id);
 
   nlohmann::json dates = nlohmann::json::array();
   for (const auto& o : occurrences) {
@@ -520,27 +568,41 @@ Result<Response> Show(Context& ctx) {
                         {"occurrence", std::to_string(o.start_at)}};
     if (e.signup) {
       const auto counts = service.Counts(ctx.site->id, e.id, o.start_at);
+      const bool is_full = e.capacity && counts.confirmed >= *e.capacity;
       d["confirmed"] = counts.confirmed;
       d["waiting"] = counts.waiting;
       d["has_waiting"] = counts.waiting > 0;
       d["has_capacity"] = e.capacity.has_value();
       d["capacity"] = e.capacity.value_or(0);
       d["places_left"] = e.capacity ? std::max(0, *e.capacity - counts.confirmed) : 0;
-      d["is_full"] = e.capacity && counts.confirmed >= *e.capacity;
-      d["counts_url"] = EventUrl(ctx, e.id) + "/aanmeldingen.json?occurrence=" + std::to_string(o.start_at);
+      d["is_full"] = is_full;
+      d["counts_url"] = event_url + "/aanmeldingen.json?occurrence=" + std::to_string(o.start_at);
       d["can_sign_up"] = viewer.member;
-      if (viewer.member) {
-        auto mine = service.MySignUp(ctx.site->id, e.id, o.start_at, viewer);
-        d["is_confirmed"] = mine && mine->first == SignUpStatus::kConfirmed;
-        d["is_waiting"] = mine && mine->first == SignUpStatus::kWaiting;
-        d["waiting_position"] = mine ? mine->second : 0;
-        d["is_signed_up"] = mine.has_value();
+      if (viewer.member && build) {
+        build->occurrences.push_back(o.start_at);
+        const std::string& c = shell::Mark('c');
+        for (const auto status : {std::optional<SignUpStatus>(), std::optional(SignUpStatus::kConfirmed),
+                                  std::optional(SignUpStatus::kWaiting)}) {
+          build->pieces.push_back(ctx.services.renderer.Render(
+              "events/signup_state", ctx.lang, SignUpState(event_url, o.start_at, is_full, c, status, shell::Mark('p'))));
+        }
+        d["state_html"] = shell::Mark('s');
+      } else if (viewer.member) {
+        std::optional<SignUpStatus> status;
+        int position = 0;
+        for (const auto& m : mine) {
+          if (m.occurrence_start == o.start_at) status = m.status, position = m.position;
+        }
+        d["state_html"] = ctx.services.renderer.Render(
+            "events/signup_state", ctx.lang, SignUpState(event_url, o.start_at, is_full, csrf, status, std::to_string(position)));
       }
       if (can_change) {
-        auto people = service.Attendees(ctx.site->id, e, o.start_at, viewer);
+        // The first sign-ups; the attendee page has them all, a page at a time.
+        auto people = service.Attendees(ctx.site->id, e, o.start_at, viewer, 1, kAttendeesOnPage);
         nlohmann::json list = nlohmann::json::array();
         if (people) {
-          for (const auto& a : *people) list.push_back({{"name", a.user_name}, {"waiting", a.status == SignUpStatus::kWaiting}});
+          for (const auto& a : people->items) list.push_back({{"name", a.user_name}, {"waiting", a.status == SignUpStatus::kWaiting}});
+          if (people->has_more) d["all_attendees_url"] = AttendeesUrl(ctx, e.id, o.start_at);
         }
         d["attendees"] = list;
         d["has_attendees"] = !list.empty();
@@ -551,7 +613,7 @@ Result<Response> Show(Context& ctx) {
 
   const std::string url = domain::mail::Link(SiteBase(ctx), "agenda/" + std::to_string(e.id.value));
   nlohmann::json shown_event = {{"id", std::to_string(e.id.value)},
-                         {"url", EventUrl(ctx, e.id)},
+                         {"url", event_url},
                          {"title", e.title},
                          {"description_html", view::MarkdownToHtml(e.description_markdown)},
                          {"has_description", !e.description_markdown.empty()},
@@ -569,7 +631,7 @@ Result<Response> Show(Context& ctx) {
                          {"can_change", can_change},
                          {"dates", dates},
                          {"login_url", login_url},
-                         {"ics_url", EventUrl(ctx, e.id) + "/agenda.ics"}};
+                         {"ics_url", event_url + "/agenda.ics"}};
   if (e.latitude && e.longitude) {
     char buf[96];
     std::snprintf(buf, sizeof buf, "https://www.openstreetmap.org/?mlat=%.6f&mlon=%.6f#map=17/%.6f/%.6f", *e.latitude,
@@ -577,10 +639,11 @@ Result<Response> Show(Context& ctx) {
     shown_event["map_url"] = buf;
   }
   auto data = ctx.PageData(e.title + " – " + ctx.site->name);
+  const nlohmann::json page_data = build ? data : nlohmann::json();
   data["event"] = shown_event;
   data["agenda_url"] = AgendaUrl(ctx);
   data["needs_events_js"] = e.signup && !over;
-  if (can_change || viewer.member) data["csrf"] = ctx.CsrfToken();
+  if (!csrf.empty()) data["csrf"] = csrf;
   if (ctx.req.Query("saved") == "1") data["notice"] = ctx.T(Msg("Your event is saved."));
   const std::string signed_up = ctx.req.Query("aangemeld");
   if (signed_up == "ja") data["notice"] = ctx.T(Msg("You are signed up. See you there!"));
@@ -596,10 +659,117 @@ Result<Response> Show(Context& ctx) {
     data["json_ld"] = JsonLd(ctx, e, shown, url);
     data["webcal_url"] = Webcal(domain::mail::Link(SiteBase(ctx), "agenda/" + std::to_string(e.id.value) + "/agenda.ics"));
   }
+  if (build) {
+    build->marked = shell::MarkViewer(data, page_data);
+    if (!build->marked) return ShowPage(ctx, id, nullptr);  // something else is the viewer's own
+  }
   auto r = ctx.Page("events/show", std::move(data));
   r.cacheable = e.visibility == Visibility::kPublic && !viewer.member;
   r.cache_expires_at = ExpiryOf(occurrences, now);
   return r;
+}
+
+// One hole's piece with the viewer's CSRF token and waiting-list place filled in.
+std::string FillPiece(const std::string& piece, const std::string& csrf, int position) {
+  std::string out = shell::Replace(piece, 'c', csrf);
+  return shell::Replace(out, 'p', std::to_string(position));
+}
+
+}  // namespace
+
+Result<Response> Show(Context& ctx) {
+  auto id = ParseEventId(ctx.Param("id"));
+  if (!id) return NoEvent();
+  // Anonymous pages come from the page cache; a query (a notice after a form) is rendered.
+  if (!ctx.auth || !ctx.req.query.empty()) return ShowPage(ctx, *id, nullptr);
+  // Logged in: the page is the same for everyone in the audience except the name, CSRF token,
+  // unread badge and the person's own sign-ups (holes), and except for the organiser.
+  const std::int64_t user = ctx.auth->user.id.value;
+  const std::string key = ShellKey(ctx);
+  const std::int64_t now = shell::UnixNow();
+  auto f = ctx.services.cache.FindFragment(key, now);
+  if (f && std::find(f->not_for_users.begin(), f->not_for_users.end(), user) != f->not_for_users.end()) {
+    return ShowPage(ctx, *id, nullptr);
+  }
+  if (!f) {
+    const std::uint64_t generation = ctx.services.cache.Generation(ctx.site->id);
+    ShellBuild build;
+    auto r = ShowPage(ctx, *id, &build);
+    if (!r || !build.marked) return r;
+    auto made = std::make_shared<Fragment>();
+    made->site = ctx.site->id;
+    made->generation = generation;
+    made->expires_at = std::min(now + kShellMaxAge, std::max(build.expires_at, now + 1));
+    made->not_for_users = std::move(build.not_for_users);
+    made->piece_keys = std::move(build.occurrences);
+    made->pieces = std::move(build.pieces);
+    shell::Cut(*made, r->body, "ncus");
+    // The person's own CSRF token in the page (a form the marks missed): never shared.
+    const std::string csrf = view::TemplateEscape(ctx.CsrfToken());
+    if (csrf.empty() || r->body.find(csrf) == std::string::npos) ctx.services.cache.StoreFragment(key, made);
+    f = made;
+  }
+  // The person's own sign-ups for the shown dates: one query, only when the page has any.
+  const Viewer viewer = ViewerOf(ctx);
+  std::vector<domain::events::OwnSignUp> mine;
+  if (!f->piece_keys.empty() && viewer.member) {
+    mine = Service(ctx).MySignUps(ctx.site->id, *id, f->piece_keys.front(), viewer);
+  }
+  const std::string csrf = f->piece_keys.empty() ? std::string() : view::TemplateEscape(ctx.CsrfToken());
+  std::size_t next = 0;
+  Response r;
+  r.body = shell::Join(ctx, *f, [&](char hole) -> std::string {
+    if (hole != 's' || next >= f->piece_keys.size() || 3 * next + 2 >= f->pieces.size()) return "";
+    const std::size_t i = next++;
+    std::size_t variant = 0;
+    int position = 0;
+    for (const auto& m : mine) {
+      if (m.occurrence_start != f->piece_keys[i]) continue;
+      variant = m.status == SignUpStatus::kWaiting ? 2 : 1;
+      position = m.position;
+    }
+    return FillPiece(f->pieces[3 * i + variant], csrf, position);
+  });
+  return r;
+}
+
+Result<Response> AttendeeList(Context& ctx) {
+  auto id = ParseEventId(ctx.Param("id"));
+  if (!id) return NoEvent();
+  const Viewer viewer = ViewerOf(ctx);
+  auto& service = Service(ctx);
+  auto event = service.Find(ctx.site->id, *id, viewer);
+  if (!event) return event.error();
+  auto start = ParseNumber<std::int64_t>(ctx.req.Query("datum"));
+  if (!start) return NoEvent();
+  auto occurrence = service.OccurrenceAt(*event, *start);
+  if (!occurrence || !event->signup) return NoEvent();
+  int page = 1;
+  if (const std::string raw = ctx.req.Query("pagina"); !raw.empty()) {
+    auto n = ParseNumber<int>(raw);
+    if (!n || *n < 1) return NoEvent();
+    page = *n;
+  }
+  auto people = service.Attendees(ctx.site->id, *event, *start, viewer, page);
+  if (!people) return people.error();
+  if (people->items.empty() && page > 1) return NoEvent();
+  const auto counts = service.Counts(ctx.site->id, event->id, *start);
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& a : people->items) list.push_back({{"name", a.user_name}, {"waiting", a.status == SignUpStatus::kWaiting}});
+  auto data = ctx.PageData(ctx.T(Msg("Who signed up")) + " – " + event->title + " – " + ctx.site->name);
+  data["event_title"] = event->title;
+  data["event_url"] = EventUrl(ctx, event->id);
+  data["when"] = When(ctx, *event, occurrence->start_at, occurrence->end_at);
+  data["start_iso"] = event->all_day ? view::LocalIso(occurrence->start_at).substr(0, 10) : view::LocalIso(occurrence->start_at);
+  data["confirmed"] = counts.confirmed;
+  data["waiting"] = counts.waiting;
+  data["attendees"] = list;
+  data["has_attendees"] = !list.empty();
+  const std::string base = AttendeesUrl(ctx, event->id, *start);
+  if (people->page > 1) data["prev_url"] = people->page == 2 ? base : base + "&pagina=" + std::to_string(people->page - 1);
+  if (people->has_more) data["next_url"] = base + "&pagina=" + std::to_string(people->page + 1);
+  data["has_pages"] = people->page > 1 || people->has_more;
+  return ctx.Page("events/attendees", std::move(data));
 }
 
 Result<Response> NewForm(Context& ctx) {

@@ -22,6 +22,9 @@ domain::Result<Response> Delete(Context& ctx);
 domain::Result<Response> SignUp(Context& ctx);
 domain::Result<Response> Cancel(Context& ctx);
 domain::Result<Response> Counts(Context& ctx);
+/// GET …/agenda/{id}/aanmeldingen?datum=<start>&pagina=<n>: everyone who signed up for one date,
+/// a page at a time (the organiser and buurtverbinders; 403 for others).
+domain::Result<Response> AttendeeList(Context& ctx);
 domain::Result<Response> Embed(Context& ctx);
 
 /// iCal feeds: a site's, a city's, one event's.

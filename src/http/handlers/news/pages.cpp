@@ -213,19 +213,7 @@ Result<Response> ShowPage(Context& ctx, PostId id, const domain::AppError* comme
 // How long a post page's shell lives at most (the site's changes make it stale at once).
 constexpr std::int64_t kShellMaxAge = 60;
 
-std::string ShellKey(const Context& ctx) {
-  std::string key = "news:";
-  key += std::to_string(ctx.site->id.value);
-  key.push_back('\0');
-  key += ctx.site_url;
-  key.push_back('\0');
-  key += view::LangCode(ctx.lang);
-  key.push_back('\0');
-  key.push_back(shell::Audience(ctx));
-  key.push_back('\0');
-  key += ctx.req.path;
-  return key;
-}
+std::string ShellKey(const Context& ctx) { return shell::Key(ctx, "news"); }
 
 bool WantsJson(const Context& ctx) {
   return ctx.req.Header("accept").find("application/json") != std::string_view::npos;

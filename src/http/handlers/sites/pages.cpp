@@ -194,19 +194,7 @@ constexpr const char* kHomeLayoutKeys[] = {"alternates", "og", "scripts", "needs
 using shell::Audience;
 using shell::UnixNow;
 
-std::string HomeFragmentKey(const Context& ctx) {
-  std::string key = "home:";
-  key += std::to_string(ctx.site->id.value);
-  key.push_back('\0');
-  key += ctx.site_url;
-  key.push_back('\0');
-  key += view::LangCode(ctx.lang);
-  key.push_back('\0');
-  key.push_back(Audience(ctx));
-  key.push_back('\0');
-  key += ctx.req.path;  // the layout's language links and canonical address
-  return key;
-}
+std::string HomeFragmentKey(const Context& ctx) { return shell::Key(ctx, "home"); }
 
 // The layout data that is the same for everyone in the audience, with marks instead of the
 // viewer's name, token and unread badge; nullopt when PageData has anything else about the
