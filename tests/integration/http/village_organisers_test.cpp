@@ -213,6 +213,17 @@ TEST_F(VillageOrganisersTest, AnOrganisationThatListsYouOrganisesYourEventLinked
                 .status,
             403);
   EXPECT_FALSE(Has(server_.Get("/nijmegen/oost/agenda/"), "Niet van"));
+  // A professional the organisation lists (not an admin) may name it too.
+  ASSERT_TRUE(server_.runtime()
+                  .store()
+                  .directory()
+                  .SetOrganizationRole(nijmegen_, other_.id, bert_, OrgRole::kProfessional, Now())
+                  .ok());
+  EXPECT_TRUE(Has(bert.Get("/nijmegen/oost/agenda/nieuw"),
+                  "<option value=\"" + std::to_string(other_.id.value) + "\">Stichting Anders</option>"));
+  auto by_professional = AddEvent(bert, "Inloop", "&organisation_id=" + std::to_string(other_.id.value));
+  ASSERT_EQ(by_professional.status, 303);
+  EXPECT_TRUE(Has(server_.Get(PathOf(by_professional)), "<a href=\"" + OrgUrl(other_) + "\">Stichting Anders</a>"));
   // The free text stays plain text.
   auto plain = server_.Get(own_path);
   EXPECT_TRUE(Has(plain, "<dd>Koffieclub De Buren</dd>")) << plain.body;
