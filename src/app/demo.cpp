@@ -178,6 +178,9 @@ void LoadDemo(domain::Store& store, domain::sites::SiteService& sites, const std
   LinkDemoGroupItems(store, *sites.directory(),
                      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
                          .count());
+  LoadDemoOrganisationEvents(
+      store, *sites.directory(),
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
   // [village] <<<
 }
 

@@ -13,4 +13,11 @@ namespace buurtplein::app {
 /// names a group keeps it). Returns how many items it linked.
 int LinkDemoGroupItems(domain::Store& store, const domain::sites::Directory& directory, std::int64_t now);
 
+/// An organisation of the sociale kaart organises things in the demo too (issue 4 §3): on Oost
+/// and Zuid a made-up event in the coming week (marked as example in its title and text) organised
+/// by an example organisation and added by its demo professional, so
+/// the event page, the agenda and the API show an organisation linked to its sociale-kaart page.
+/// Runs after the demo's professionals; idempotent (by title). Returns how many it added.
+int LoadDemoOrganisationEvents(domain::Store& store, const domain::sites::Directory& directory, std::int64_t now);
+
 }  // namespace buurtplein::app

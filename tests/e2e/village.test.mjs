@@ -2,7 +2,10 @@
 // `serve --dev`: a demo resident of Oost starts a group, adds an event and writes news "organised
 // by" it; a visitor finds both on the group's page (with its calendar link) and sees "door groep"
 // on the agenda; a neighbour replies in a demo conversation and the resident sees the unread
-// count next to "Berichten" in the header. Every page: axe (WCAG 2.x A/AA) 0 violations, no
+// count next to "Berichten" in the header. An organisation organises (issue 4 §3): the demo's
+// organisation admin adds a resident of Oost as an admin of the buurtteam on the sociale kaart;
+// that resident adds an event "Georganiseerd door" the buurtteam, and the event page and the agenda
+// link the organisation's sociale-kaart page. Every page: axe (WCAG 2.x A/AA) 0 violations, no
 // console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,6 +17,8 @@ const run = Date.now().toString(36);
 const GROUP = `Buurtmoestuin ${run}`;
 const EVENT = `Oogstdag in de moestuin ${run}`;
 const NEWS = `De pompoenen zijn rijp ${run}`;
+const ORG = 'Buurtteam Nijmegen (voorbeeld)';
+const ORG_EVENT = `Spreekuur van het buurtteam ${run}`;
 
 function dateIn(days) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -91,4 +96,42 @@ test('(3) a neighbour replies; the resident sees the unread count in the header'
   await follow(first, link);
   assert.equal(path(first), `${SITE}berichten/`);
   assertNoProblems(first, second);
+});
+
+test('(4) an organisation admin adds an event as their organisation', T, async () => {
+  // The demo's organisation admin makes a resident of Oost an admin of the buurtteam too.
+  const keeper = await actor('organisation admin');
+  await logIn(keeper, 'admin.buurtteam@example.nl');
+  await visit(keeper, '/nijmegen/sociale-kaart/');
+  await follow(keeper, keeper.page.locator('main').getByRole('link', { name: ORG }).first());
+  const orgPath = path(keeper);
+  await follow(keeper, keeper.page.getByRole('link', { name: 'Wie werkt hier' }));
+  await keeper.page.fill('#field-email', 'bewoner3.oost@example.nl');
+  await keeper.page.check('#role-admin');
+  await follow(keeper, button(keeper, 'Toevoegen'));
+
+  const resident = await actor('resident and organisation admin');
+  await logIn(resident, 'bewoner3.oost@example.nl');
+  await visit(resident, `${SITE}agenda/nieuw`);
+  await resident.page.fill('#field-title', ORG_EVENT);
+  await resident.page.fill('#field-date', dateIn(5));
+  await resident.page.fill('#field-start_time', '14:00');
+  await resident.page.fill('#field-end_time', '16:00');
+  await resident.page.fill('#field-place', 'Wijkcentrum');
+  await resident.page.selectOption('#field-organisation_id', { label: ORG });
+  await follow(resident, button(resident, 'Publiceren'));
+  const facts = resident.page.locator('.event-facts');
+  assert.equal(await facts.getByRole('link', { name: ORG }).getAttribute('href'), orgPath, 'linked to its page');
+  assert.equal(await facts.locator('.tag-organisation').innerText(), 'Organisatie', 'marked as an organisation');
+  const ld = JSON.parse(await resident.page.locator('script[type="application/ld+json"]').textContent());
+  assert.equal(ld.organizer['@type'], 'Organization');
+  assert.ok(ld.organizer.url.endsWith(orgPath), ld.organizer.url);
+
+  // Anyone sees it on the agenda, linked, and follows the link to the sociale kaart.
+  const visitor = await actor('visitor of the agenda');
+  await visit(visitor, `${SITE}agenda/`);
+  const card = visitor.page.locator('.event-card', { hasText: ORG_EVENT }).first();
+  await follow(visitor, card.getByRole('link', { name: ORG }));
+  assert.equal(path(visitor), orgPath);
+  assertNoProblems(keeper, resident, visitor);
 });

@@ -581,6 +581,9 @@ std::vector<TableDecl> Build() {
   // --- migrations/0019_group_items.sql: the group that organises a post (a public fact) -----
   for (auto& t : d) {
     if (t.table == "news_posts") t.columns.push_back({"group_id", kNotPersonal});
+    // migrations/0023_event_organisations.sql: the sociale-kaart organisation that organises an
+    // event (a public fact, decision 0013-event-organisers)
+    if (t.table == "events") t.columns.push_back({"organisation_id", kNotPersonal});
   }
   // [village] <<<
 

@@ -180,7 +180,8 @@ std::optional<search::Document> EventService::DocumentOf(const Event& e) const {
   d.city = place->city;
   d.site = e.site;
   d.title = e.title;
-  d.body = PlainWords(e.description_markdown) + " " + e.place_name + " " + e.address + " " + e.organisation_name;
+  d.body = PlainWords(e.description_markdown) + " " + e.place_name + " " + e.address + " " + e.organisation_name + " " +
+           e.organisation_ref_name;
   d.url = place->path + "agenda/" + std::to_string(e.id.value);
   d.members_only = e.visibility == Visibility::kMembers;
   d.when = e.start_at;
@@ -242,8 +243,9 @@ Result<Event> EventService::Edit(SiteId site, EventId id, const Viewer& viewer, 
   if (!MayChange(*event, viewer)) return NotYours();
   auto clean = Clean(draft);
   if (!clean) return clean.error();
-  // The organising group: the caller has checked who may name it (http/handlers/groups/organiser);
-  // the store only ever keeps a group of the event's own site.
+  // The organising group and organisation: the caller has checked who may name them
+  // (http/handlers/groups/organiser, http/handlers/events/organisation); the store only ever keeps
+  // a group of the event's own site and an organisation of its city.
   if (auto s = store_.events().UpdateEvent(site, id, *clean, clock_.Now()); !s) return s.error();
   Changed(site);
   auto changed = Find(site, id, viewer);

@@ -108,7 +108,9 @@ void AddEvent(std::string& out, const FeedInfo& info, const FeedEntry& entry) {
     std::snprintf(geo, sizeof geo, "GEO:%.6f;%.6f", *e.latitude, *e.longitude);
     Line(out, geo);
   }
-  std::string organiser = !e.organisation_name.empty() ? e.organisation_name : e.organiser_name;
+  std::string organiser = !e.organisation_ref_name.empty() ? e.organisation_ref_name
+                          : !e.organisation_name.empty()   ? e.organisation_name
+                                                           : e.organiser_name;
   if (!organiser.empty()) Line(out, "X-BUURTPLEIN-ORGANISER:" + EscapeText(organiser));
   Line(out, "URL:" + entry.url);
   Line(out, "CLASS:PUBLIC");

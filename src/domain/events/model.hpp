@@ -25,6 +25,9 @@ struct Event {
   std::string group_name;              ///< its name ("" without group)
   bool group_members_only = false;     ///< the group is seen by the site's members only
   std::string organisation_name;       ///< an organisation as organiser, free text ("" none)
+  std::optional<std::int64_t> organisation_id;  ///< a sociale-kaart organisation of the city as organiser
+  std::string organisation_ref_name;   ///< its name ("" without organisation_id)
+  std::string organisation_uuid;       ///< its uuid: the address of its sociale-kaart page
   std::string title;                   ///< at most kMaxTitleLength code points
   std::string description_markdown;    ///< Markdown, at most kMaxDescriptionLength
   std::string place_name;              ///< "Buurthuis De Klokkenberg"
@@ -59,6 +62,9 @@ struct EventDraft {
   std::optional<double> longitude;
   std::string organisation_name;
   std::optional<std::int64_t> group_id;
+  /// A sociale-kaart organisation of the site's city (the store refuses any other); who may name
+  /// it is the caller's check (decision 0013).
+  std::optional<std::int64_t> organisation_id;
   bool all_day = false;
   std::string start_local;
   std::string end_local;

@@ -29,23 +29,32 @@ namespace {
   "e.id, e.site_id, e.organiser_id, coalesce(u.display_name, ''), e.group_id, e.organisation_name, e.title, " \
   "e.description_markdown, e.place_name, e.address, e.latitude, e.longitude, e.all_day::int, e.start_local, " \
   "e.end_local, e.start_at, e.end_at, e.rrule, e.exdates, e.last_end_at, e.signup::int, e.capacity, "          \
-  "e.visibility, e.image_key, e.created_at, e.updated_at, coalesce(g.name, ''), coalesce(g.visibility, 'public') "
+  "e.visibility, e.image_key, e.created_at, e.updated_at, coalesce(g.name, ''), coalesce(g.visibility, 'public'), "      \
+  "e.organisation_id, coalesce(o.name, ''), coalesce(o.uuid, '') "
 #define BP_EVENT_FROM                                                      \
   "FROM events e LEFT JOIN users u ON u.id = e.organiser_id "                \
-  "LEFT JOIN site_groups g ON g.id = e.group_id AND g.site_id = e.site_id "
+  "LEFT JOIN site_groups g ON g.id = e.group_id AND g.site_id = e.site_id "  \
+  "LEFT JOIN directory_organizations o ON o.id = e.organisation_id "
 constexpr const char* kInsert =
     "INSERT INTO events (site_id, organiser_id, group_id, organisation_name, title, description_markdown, place_name, "
     "address, latitude, longitude, all_day, start_local, end_local, start_at, end_at, rrule, exdates, last_end_at, "
-    "signup, capacity, visibility, created_at, updated_at) VALUES ($1, $2, "
+    "signup, capacity, visibility, created_at, updated_at, organisation_id) VALUES ($1, $2, "
     "(SELECT id FROM site_groups WHERE site_id = $1 AND id = $3::bigint), $4, $5, $6, $7, $8, $9, $10, "
-    "$11::boolean, $12, $13, $14, $15, $16, $17, $18, $19::boolean, $20, $21, $22, $22) RETURNING id";
+    "$11::boolean, $12, $13, $14, $15, $16, $17, $18, $19::boolean, $20, $21, $22, $22, "
+    "(SELECT o.id FROM directory_organizations o JOIN sites s ON s.city_id = o.city_id WHERE s.id = $1 AND o.id = $23::bigint)) RETURNING id";
 constexpr const char* kFind = "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM "WHERE e.site_id = $1 AND e.id = $2";
 constexpr const char* kUpdate =
     "UPDATE events SET group_id = (SELECT id FROM site_groups WHERE site_id = $1 AND id = $3::bigint), "
     "organisation_name = $4, title = $5, description_markdown = $6, place_name = $7, "
     "address = $8, latitude = $9, longitude = $10, all_day = $11::boolean, start_local = $12, end_local = $13, "
     "start_at = $14, end_at = $15, rrule = $16, exdates = $17, last_end_at = $18, signup = $19::boolean, "
-    "capacity = $20, visibility = $21, updated_at = $22 WHERE site_id = $1 AND id = $2 RETURNING id";
+    "capacity = $20, visibility = $21, updated_at = $22, organisation_id = "
+    "(SELECT o.id FROM directory_organizations o JOIN sites s ON s.city_id = o.city_id WHERE s.id = $1 AND o.id = $23::bigint) "
+    "WHERE site_id = $1 AND id = $2 RETURNING id";
+// An organisation is only ever one of the event's city: the insert and update above set NULL
+// for any other, and the repository refuses one before writing.
+constexpr const char* kOrganisationInCity =
+    "SELECT 1 FROM directory_organizations o JOIN sites s ON s.city_id = o.city_id WHERE s.id = $1 AND o.id = $2";
 constexpr const char* kDelete = "DELETE FROM events WHERE site_id = $1 AND id = $2 RETURNING id";
 constexpr const char* kComingSingle =
     "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM
@@ -155,10 +164,13 @@ Event ReadEvent(const Result& r, int row) {
   e.updated_at = r.Int(row, 25);
   e.group_name = r.Text(row, 26);
   e.group_members_only = r.Text(row, 27) == "members";
+  if (!r.IsNull(row, 28)) e.organisation_id = r.Int(row, 28);
+  e.organisation_ref_name = r.Text(row, 29);
+  e.organisation_uuid = r.Text(row, 30);
   return e;
 }
 
-// $3 … $22 of kInsert and kUpdate.
+// $3 … $23 of kInsert and kUpdate.
 Params& AddDraft(Params& p, const EventDraft& d, std::int64_t at) {
   return p.Add(d.group_id)
       .Add(d.organisation_name)
@@ -179,7 +191,8 @@ Params& AddDraft(Params& p, const EventDraft& d, std::int64_t at) {
       .Add(d.signup ? "true" : "false")
       .Add(d.capacity)
       .Add(VisibilityName(d.visibility))
-      .Add(at);
+      .Add(at)
+      .Add(d.organisation_id);
 }
 
 std::vector<Event> ReadAll(const Result& r) {
@@ -187,6 +200,10 @@ std::vector<Event> ReadAll(const Result& r) {
   out.reserve(static_cast<std::size_t>(r.Rows()));
   for (int i = 0; i < r.Rows(); ++i) out.push_back(ReadEvent(r, i));
   return out;
+}
+
+domain::AppError NoSuchOrganisation() {
+  return MakeError(ErrorCode::kForbidden, "This organisation is not on the sociale kaart of this city.");
 }
 
 domain::Status Found(const Result& r) {
@@ -198,8 +215,15 @@ SignUpStatus StatusOf(const std::string& s) { return s == "waiting" ? SignUpStat
 
 }  // namespace
 
+bool PostgresEventRepository::OrganisationInCity(SiteId site, const EventDraft& draft) {
+  if (!draft.organisation_id) return true;
+  auto c = pool_.Acquire();
+  return c->Exec(kOrganisationInCity, Params().Add(site.value).Add(*draft.organisation_id)).Rows() > 0;
+}
+
 domain::Result<Event> PostgresEventRepository::CreateEvent(SiteId site, UserId organiser, const EventDraft& draft,
                                                            std::int64_t at) {
+  if (!OrganisationInCity(site, draft)) return NoSuchOrganisation();
   std::int64_t id = 0;
   {
     auto c = pool_.Acquire();
@@ -226,6 +250,7 @@ std::optional<Event> PostgresEventRepository::FindEvent(SiteId site, EventId id)
 }
 
 domain::Status PostgresEventRepository::UpdateEvent(SiteId site, EventId id, const EventDraft& draft, std::int64_t at) {
+  if (!OrganisationInCity(site, draft)) return NoSuchOrganisation();
   auto c = pool_.Acquire();
   Params p;
   p.Add(site.value).Add(id.value);

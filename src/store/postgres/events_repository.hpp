@@ -49,6 +49,8 @@ class PostgresEventRepository final : public domain::events::EventRepository {
                                                                                  bool remove) override;
 
  private:
+  // Is the draft's organisation (if any) one of the site's city?
+  bool OrganisationInCity(domain::SiteId site, const domain::events::EventDraft& draft);
   Pool& pool_;
 };
 

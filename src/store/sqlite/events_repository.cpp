@@ -29,23 +29,32 @@ namespace {
   "e.id, e.site_id, e.organiser_id, coalesce(u.display_name, ''), e.group_id, e.organisation_name, e.title, " \
   "e.description_markdown, e.place_name, e.address, e.latitude, e.longitude, e.all_day, e.start_local, "     \
   "e.end_local, e.start_at, e.end_at, e.rrule, e.exdates, e.last_end_at, e.signup, e.capacity, e.visibility, " \
-  "e.image_key, e.created_at, e.updated_at, coalesce(g.name, ''), coalesce(g.visibility, 'public') "
+  "e.image_key, e.created_at, e.updated_at, coalesce(g.name, ''), coalesce(g.visibility, 'public'), "      \
+  "e.organisation_id, coalesce(o.name, ''), coalesce(o.uuid, '') "
 #define BP_EVENT_FROM                                                      \
   "FROM events e LEFT JOIN users u ON u.id = e.organiser_id "                \
-  "LEFT JOIN site_groups g ON g.id = e.group_id AND g.site_id = e.site_id "
+  "LEFT JOIN site_groups g ON g.id = e.group_id AND g.site_id = e.site_id "  \
+  "LEFT JOIN directory_organizations o ON o.id = e.organisation_id "
 constexpr const char* kInsert =
     "INSERT INTO events (site_id, organiser_id, group_id, organisation_name, title, description_markdown, place_name, "
     "address, latitude, longitude, all_day, start_local, end_local, start_at, end_at, rrule, exdates, last_end_at, "
-    "signup, capacity, visibility, created_at, updated_at) VALUES (?1, ?2, "
+    "signup, capacity, visibility, created_at, updated_at, organisation_id) VALUES (?1, ?2, "
     "(SELECT id FROM site_groups WHERE site_id = ?1 AND id = ?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-    "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22) RETURNING id";
+    "?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, "
+    "(SELECT o.id FROM directory_organizations o JOIN sites s ON s.city_id = o.city_id WHERE s.id = ?1 AND o.id = ?23)) RETURNING id";
 constexpr const char* kFind = "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM "WHERE e.site_id = ?1 AND e.id = ?2";
 constexpr const char* kUpdate =
     "UPDATE events SET group_id = (SELECT id FROM site_groups WHERE site_id = ?1 AND id = ?3), "
     "organisation_name = ?4, title = ?5, description_markdown = ?6, place_name = ?7, "
     "address = ?8, latitude = ?9, longitude = ?10, all_day = ?11, start_local = ?12, end_local = ?13, start_at = ?14, "
     "end_at = ?15, rrule = ?16, exdates = ?17, last_end_at = ?18, signup = ?19, capacity = ?20, visibility = ?21, "
-    "updated_at = ?22 WHERE site_id = ?1 AND id = ?2 RETURNING id";
+    "updated_at = ?22, organisation_id = "
+    "(SELECT o.id FROM directory_organizations o JOIN sites s ON s.city_id = o.city_id WHERE s.id = ?1 AND o.id = ?23) "
+    "WHERE site_id = ?1 AND id = ?2 RETURNING id";
+// An organisation is only ever one of the event's city: the insert and update above set NULL
+// for any other, and the repository refuses one before writing.
+constexpr const char* kOrganisationInCity =
+    "SELECT 1 FROM directory_organizations o JOIN sites s ON s.city_id = o.city_id WHERE s.id = ?1 AND o.id = ?2";
 constexpr const char* kDelete = "DELETE FROM events WHERE site_id = ?1 AND id = ?2 RETURNING id";
 constexpr const char* kComingSingle =
     "SELECT " BP_EVENT_COLUMNS BP_EVENT_FROM
@@ -152,10 +161,13 @@ Event ReadEvent(const Stmt& s) {
   e.updated_at = s.Int(25);
   e.group_name = s.Text(26);
   e.group_members_only = s.Text(27) == "members";
+  if (!s.IsNull(28)) e.organisation_id = s.Int(28);
+  e.organisation_ref_name = s.Text(29);
+  e.organisation_uuid = s.Text(30);
   return e;
 }
 
-// Binds ?3 … ?22 of kInsert and kUpdate.
+// Binds ?3 … ?23 of kInsert and kUpdate.
 void BindDraft(Stmt& s, const EventDraft& d, std::int64_t at) {
   s.Bind(3, d.group_id)
       .Bind(4, d.organisation_name)
@@ -176,13 +188,18 @@ void BindDraft(Stmt& s, const EventDraft& d, std::int64_t at) {
       .Bind(19, d.signup ? 1 : 0)
       .Bind(20, d.capacity)
       .Bind(21, VisibilityName(d.visibility))
-      .Bind(22, at);
+      .Bind(22, at)
+      .Bind(23, d.organisation_id);
 }
 
 std::vector<Event> ReadAll(Stmt& s) {
   std::vector<Event> out;
   while (s.Step()) out.push_back(ReadEvent(s));
   return out;
+}
+
+domain::AppError NoSuchOrganisation() {
+  return MakeError(ErrorCode::kForbidden, "This organisation is not on the sociale kaart of this city.");
 }
 
 domain::Status Found(bool found) {
@@ -206,8 +223,16 @@ auto WithWriteRetry(F&& run) {
 
 }  // namespace
 
+bool SqliteEventRepository::OrganisationInCity(SiteId site, const EventDraft& draft) {
+  if (!draft.organisation_id) return true;
+  auto s = db_.Conn().Prepare(kOrganisationInCity);
+  s.Bind(1, site.value).Bind(2, *draft.organisation_id);
+  return s.Step();
+}
+
 domain::Result<Event> SqliteEventRepository::CreateEvent(SiteId site, UserId organiser, const EventDraft& draft,
                                                          std::int64_t at) {
+  if (!OrganisationInCity(site, draft)) return NoSuchOrganisation();
   std::int64_t id = 0;
   try {
     auto s = db_.Conn().Prepare(kInsert);
@@ -234,6 +259,7 @@ std::optional<Event> SqliteEventRepository::FindEvent(SiteId site, EventId id) {
 }
 
 domain::Status SqliteEventRepository::UpdateEvent(SiteId site, EventId id, const EventDraft& draft, std::int64_t at) {
+  if (!OrganisationInCity(site, draft)) return NoSuchOrganisation();
   auto s = db_.Conn().Prepare(kUpdate);
   s.Bind(1, site.value).Bind(2, id.value);
   BindDraft(s, draft, at);

@@ -54,6 +54,8 @@ class SqliteEventRepository final : public domain::events::EventRepository {
                                                            std::int64_t at);
   domain::Result<domain::events::CancelOutcome> CancelOnce(domain::SiteId site, domain::events::EventId id,
                                                            std::int64_t occurrence_start, domain::UserId user);
+  // Is the draft's organisation (if any) one of the site's city?
+  bool OrganisationInCity(domain::SiteId site, const domain::events::EventDraft& draft);
   Database& db_;
 };
 

@@ -350,6 +350,69 @@ TEST_P(EventRepositoryTest, AccountDeletionMovesTheWaitingListUpAndRemovesOrUnli
   EXPECT_TRUE(events().FindEvent(oost_, e.id));  // unlinked before, so not hers any more
 }
 
+// [village] >>>
+// An organisation of the sociale kaart as organiser: only one of the site's city is stored (the
+// repository refuses another city's, on create and on update), its name and uuid come with the
+// event, another site cannot change it, and deleting the organisation leaves the event without it.
+TEST_P(EventRepositoryTest, AnOrganisationOfTheSitesCityOrganisesAndIsUnlinkedWhenDeleted) {
+  const auto arnhem = store().cities().CreateCity(MakeCity("GM0202", "arnhem", "Arnhem"))->id;
+  const auto make_org = [&](domain::CityId city, const std::string& name) {
+    domain::directory::Organization o;
+    o.name = name;
+    auto r = store().directory().CreateOrganization(city, o, kNow);
+    EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().internal_detail);
+    return r.ok() ? *r : domain::directory::Organization{};
+  };
+  const auto buurtteam = make_org(nijmegen_, "Buurtteam Oost");
+  const auto elsewhere = make_org(arnhem, "Wijkteam Arnhem");
+
+  auto d = Draft("Spreekuur", "2026-10-13T10:00", "2026-10-13T11:00");
+  d.organisation_id = buurtteam.id.value;
+  const Event e = MustCreate(oost_, d);
+  auto found = events().FindEvent(oost_, e.id);
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->organisation_id, buurtteam.id.value);
+  EXPECT_EQ(found->organisation_ref_name, "Buurtteam Oost");
+  EXPECT_EQ(found->organisation_uuid, buurtteam.uuid);
+  EXPECT_EQ(events().ListPublicOfSite(oost_, 0, 10, 0).at(0).organisation_ref_name, "Buurtteam Oost");
+
+  // Another city's organisation: refused, on create and on update; the event keeps its own.
+  auto other = Draft("Niet hier", "2026-10-14T10:00", "2026-10-14T11:00");
+  other.organisation_id = elsewhere.id.value;
+  auto clean = EventService::Clean(other);
+  ASSERT_TRUE(clean.ok());
+  auto refused = events().CreateEvent(oost_, anna_, *clean, kNow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(events().ListPublicOfSite(oost_, 0, 10, 0).size(), 1u);
+  auto moved = EventService::Clean(d);
+  ASSERT_TRUE(moved.ok());
+  moved->organisation_id = elsewhere.id.value;
+  EXPECT_EQ(events().UpdateEvent(oost_, e.id, *moved, kNow + 1).error().code, ErrorCode::kForbidden);
+  EXPECT_EQ(events().FindEvent(oost_, e.id)->organisation_id, buurtteam.id.value);
+  // Through another site (same city): not found, nothing changes.
+  moved->organisation_id = std::nullopt;
+  EXPECT_EQ(events().UpdateEvent(zuid_, e.id, *moved, kNow + 1).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(events().FindEvent(oost_, e.id)->organisation_id, buurtteam.id.value);
+  EXPECT_FALSE(events().FindEvent(zuid_, e.id));
+  // The same city's other site may name the organisation too.
+  auto in_zuid = Draft("Spreekuur Zuid", "2026-10-15T10:00", "2026-10-15T11:00");
+  in_zuid.organisation_id = buurtteam.id.value;
+  EXPECT_EQ(MustCreate(zuid_, in_zuid).organisation_id, buurtteam.id.value);
+  // An update without an organisation removes it.
+  ASSERT_TRUE(events().UpdateEvent(oost_, e.id, *moved, kNow + 2).ok());
+  EXPECT_FALSE(events().FindEvent(oost_, e.id)->organisation_id);
+  EXPECT_EQ(events().FindEvent(oost_, e.id)->organisation_ref_name, "");
+
+  // The organisation goes: its events stay, without it.
+  ASSERT_TRUE(store().directory().DeleteOrganization(nijmegen_, buurtteam.id).ok());
+  const auto zuid_events = events().ListPublicOfSite(zuid_, 0, 10, 0);
+  ASSERT_EQ(zuid_events.size(), 1u);
+  EXPECT_FALSE(zuid_events[0].organisation_id);
+  EXPECT_EQ(zuid_events[0].organisation_ref_name, "");
+}
+// [village] <<<
+
 INSTANTIATE_TEST_SUITE_P(Engines, EventRepositoryTest, AllEngines(), EngineName);
 
 }  // namespace

@@ -24,6 +24,15 @@ nlohmann::json OrNull(const std::optional<T>& v) {
 
 nlohmann::json TextOrNull(const std::string& s) { return s.empty() ? nlohmann::json(nullptr) : nlohmann::json(s); }
 
+// [village] >>> a sociale-kaart organisation as organiser: its uuid, name and page; null without.
+nlohmann::json OrganisationJson(const Context& ctx, const domain::sites::City& city, const Event& e) {
+  if (!e.organisation_id || e.organisation_uuid.empty()) return nullptr;
+  return {{"id", e.organisation_uuid},
+          {"name", e.organisation_ref_name},
+          {"url", ctx.PublicUrl(CityUrl(city) + "sociale-kaart/organisaties/" + e.organisation_uuid)}};
+}
+// [village] <<<
+
 nlohmann::json EventJson(const Context& ctx, const domain::sites::City& city, const domain::sites::Site& site,
                          const Event& e) {
   const std::string base = domain::mail::SiteBaseUrl(ctx.services.options.public_url, city, site);
@@ -49,6 +58,7 @@ nlohmann::json EventJson(const Context& ctx, const domain::sites::City& city, co
           {"next_start", next.empty() ? nlohmann::json(nullptr) : nlohmann::json(view::Rfc3339Utc(next[0].start_at))},
           {"next_end", next.empty() ? nlohmann::json(nullptr) : nlohmann::json(view::Rfc3339Utc(next[0].end_at))},
           {"organisation_name", TextOrNull(e.organisation_name)},
+          {"organisation", OrganisationJson(ctx, city, e)},  // [village]
           {"group_id", OrNull(e.group_id)},
           {"signup", e.signup},
           {"capacity", OrNull(e.capacity)},

@@ -10,6 +10,9 @@
 #include "domain/mail/mail_service.hpp"
 #include "http/handlers/form_page.hpp"
 #include "http/handlers/groups/organiser.hpp"
+// [village] >>>
+#include "http/handlers/events/organisation.hpp"
+// [village] <<<
 #include "http/shell.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
@@ -149,6 +152,7 @@ std::string RepeatText(const Context& ctx, const Event& e) {
 nlohmann::json Optional(const std::string& text) { return text.empty() ? nlohmann::json(false) : nlohmann::json(text); }
 
 std::string Organiser(const Context& ctx, const Event& e) {
+  if (!e.organisation_ref_name.empty()) return e.organisation_ref_name;  // [village] a sociale-kaart organisation
   if (!e.organisation_name.empty()) return e.organisation_name;
   return e.organiser ? e.organiser_name : ctx.T(Msg("a former neighbour"));
 }
@@ -165,6 +169,7 @@ nlohmann::json OccurrenceView(const Context& ctx, const Occurrence& o) {
           {"is_members_only", e.visibility == Visibility::kMembers},
           {"is_recurring", e.recurring()},
           {"group", groups::OrganisingGroup(ctx, e.group_id, e.group_name, e.group_members_only)},
+          {"organisation", OrganisingOrganisation(ctx, e)},  // [village]
           {"summary", Optional(view::MarkdownSummary(e.description_markdown, 160))}};
 }
 
@@ -203,6 +208,7 @@ struct FormFields {
   std::string capacity;
   Visibility visibility = Visibility::kPublic;
   std::string group;  // a group as organiser ("" none)
+  std::string organisation_id;  // [village] a sociale-kaart organisation as organiser ("" none)
 };
 
 nlohmann::json FormValues(const FormFields& f) {
@@ -241,6 +247,7 @@ FormFields Submitted(const Context& ctx) {
   f.address = r.Form("address");
   f.organisation = r.Form("organisation");
   f.group = r.Form("group");
+  f.organisation_id = r.Form("organisation_id");  // [village]
   f.latitude = r.Form("latitude");
   f.longitude = r.Form("longitude");
   f.date = r.Form("date");
@@ -267,6 +274,7 @@ FormFields FieldsOf(const Event& e) {
   f.address = e.address;
   f.organisation = e.organisation_name;
   if (e.group_id) f.group = std::to_string(*e.group_id);
+  if (e.organisation_id) f.organisation_id = std::to_string(*e.organisation_id);  // [village]
   if (e.latitude) f.latitude = std::to_string(*e.latitude);
   if (e.longitude) f.longitude = std::to_string(*e.longitude);
   f.all_day = e.all_day;
@@ -384,9 +392,11 @@ Result<EventDraft> ReadDraft(const FormFields& f) {
 }
 
 Response FormPage(Context& ctx, bool editing, const std::string& action, const FormFields& f,
-                  const domain::AppError* error, int status, std::optional<std::int64_t> current_group = std::nullopt) {
+                  const domain::AppError* error, int status, std::optional<std::int64_t> current_group = std::nullopt,
+                  const Event* current = nullptr) {
   nlohmann::json extra = {{"editing", editing}, {"action", action}, {"agenda_url", AgendaUrl(ctx)}};
   groups::AddGroupChoices(ctx, current_group, f.group, extra);
+  AddOrganisationChoices(ctx, current, f.organisation_id, extra);  // [village]
   if (editing) extra["action_delete"] = action.substr(0, action.size() - std::string_view("bewerken").size()) + "verwijderen";
   return handlers::FormPage(ctx, kTemplateForm, ctx.T(editing ? Msg("Edit event") : Msg("Add an event")),
                             FormValues(f), error, status, extra);
@@ -416,6 +426,13 @@ std::string JsonLd(const Context& ctx, const Event& e, const Occurrence& next, c
                       {"url", url},
                       {"organizer", {{"@type", e.organisation_name.empty() ? "Person" : "Organization"},
                                      {"name", Organiser(ctx, e)}}}};
+  // [village] >>> a sociale-kaart organisation: an Organization with the address of its page
+  if (e.organisation_id && !e.organisation_uuid.empty()) {
+    j["organizer"] = {{"@type", "Organization"},
+                      {"name", e.organisation_ref_name},
+                      {"url", ctx.PublicUrl(ctx.city_url + "sociale-kaart/organisaties/" + e.organisation_uuid)}};
+  }
+  // [village] <<<
   if (e.capacity) j["maximumAttendeeCapacity"] = *e.capacity;
   // Inside a script element "</script" would end it early and "<!--" changes how it is read:
   // every "<" (only ever inside JSON strings) is written as the JSON escape of "<" instead.
@@ -625,6 +642,7 @@ Result<Response> ShowPage(Context& ctx, EventId id, ShellBuild* build) {
                          {"has_geo", e.latitude.has_value()},
                          {"organiser", Organiser(ctx, e)},
                          {"group", groups::OrganisingGroup(ctx, e.group_id, e.group_name, e.group_members_only)},
+                         {"organisation", OrganisingOrganisation(ctx, e)},  // [village]
                          {"is_members_only", e.visibility == Visibility::kMembers},
                          {"is_over", over},
                          {"signup", e.signup},
@@ -787,6 +805,11 @@ Result<Response> Create(Context& ctx) {
   auto group = groups::ReadGroupChoice(ctx, f.group, std::nullopt);
   if (!group) return group.error();
   draft->group_id = *group;
+  // [village] >>>
+  auto organisation = ReadOrganisationChoice(ctx, f.organisation_id, std::nullopt);
+  if (!organisation) return organisation.error();
+  draft->organisation_id = *organisation;
+  // [village] <<<
   auto event = Service(ctx).Create(ctx.site->id, ViewerOf(ctx), *draft);
   if (!event) {
     if (event.error().code != ErrorCode::kValidation) return event.error();
@@ -804,7 +827,8 @@ Result<Response> EditForm(Context& ctx) {
   if (!EventService::MayChange(*event, viewer)) {
     return domain::MakeError(ErrorCode::kForbidden, "Only the organiser or a buurtverbinder can change this event.");
   }
-  return FormPage(ctx, true, EventUrl(ctx, *id) + "/bewerken", FieldsOf(*event), nullptr, 200, event->group_id);
+  return FormPage(ctx, true, EventUrl(ctx, *id) + "/bewerken", FieldsOf(*event), nullptr, 200, event->group_id,
+                  &*event);
 }
 
 Result<Response> Edit(Context& ctx) {
@@ -818,15 +842,20 @@ Result<Response> Edit(Context& ctx) {
   auto draft = ReadDraft(f);
   if (!draft) {
     if (draft.error().code != ErrorCode::kValidation) return draft.error();
-    return FormPage(ctx, true, action, f, &draft.error(), 422, existing->group_id);
+    return FormPage(ctx, true, action, f, &draft.error(), 422, existing->group_id, &*existing);
   }
   auto group = groups::ReadGroupChoice(ctx, f.group, existing->group_id);
   if (!group) return group.error();
   draft->group_id = *group;
+  // [village] >>>
+  auto organisation = ReadOrganisationChoice(ctx, f.organisation_id, existing->organisation_id);
+  if (!organisation) return organisation.error();
+  draft->organisation_id = *organisation;
+  // [village] <<<
   auto event = Service(ctx).Edit(ctx.site->id, *id, ViewerOf(ctx), *draft);
   if (!event) {
     if (event.error().code != ErrorCode::kValidation) return event.error();
-    return FormPage(ctx, true, action, f, &event.error(), 422, existing->group_id);
+    return FormPage(ctx, true, action, f, &event.error(), 422, existing->group_id, &*existing);
   }
   return Redirect(303, EventUrl(ctx, *id) + "?saved=1");
 }
