@@ -23,7 +23,7 @@
 // [market] <<<
 
 // [messages] >>>
-#include "store/postgres/messages_repository.hpp"
+#include "store/messages/sql_repository.hpp"
 // [messages] <<<
 
 // [groups] >>>
@@ -31,7 +31,7 @@
 // [groups] <<<
 
 // [questions] >>>
-#include "store/postgres/questions_repository.hpp"
+#include "store/questions/sql_repository.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -48,6 +48,10 @@
 
 // [newsx] >>>
 // [newsx] <<<
+
+// [store] >>>
+#include "store/postgres/sql_runner.hpp"
+// [store] <<<
 
 // [roles] >>>
 #include "store/roles/sql_repository.hpp"
@@ -181,6 +185,10 @@ class PostgresStore final : public domain::Store {
 
  private:
   Pool pool_;
+  // [store] >>>
+  // The SQL runner of the repositories written once for both engines (decision 0010).
+  PostgresRunner runner_{pool_};
+  // [store] <<<
   PostgresAreaRepository areas_;
   PostgresCityRepository cities_;
   PostgresSiteRepository sites_;
@@ -201,7 +209,7 @@ class PostgresStore final : public domain::Store {
   // [market] <<<
 
   // [messages] >>>
-  PostgresMessagesRepository messages_{pool_};
+  store::messages::SqlMessagesRepository messages_{runner_};
   // [messages] <<<
 
   // [groups] >>>
@@ -209,7 +217,7 @@ class PostgresStore final : public domain::Store {
   // [groups] <<<
 
   // [questions] >>>
-  PostgresQuestionRepository questions_{pool_};
+  store::questions::SqlQuestionRepository questions_{runner_};
   // [questions] <<<
 
   // [search] >>>

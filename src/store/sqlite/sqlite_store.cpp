@@ -20,7 +20,7 @@
 // [market] <<<
 
 // [messages] >>>
-#include "store/sqlite/messages_repository.hpp"
+#include "store/messages/sql_repository.hpp"
 // [messages] <<<
 
 // [groups] >>>
@@ -28,7 +28,7 @@
 // [groups] <<<
 
 // [questions] >>>
-#include "store/sqlite/questions_repository.hpp"
+#include "store/questions/sql_repository.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -45,6 +45,10 @@
 
 // [newsx] >>>
 // [newsx] <<<
+
+// [store] >>>
+#include "store/sqlite/sql_runner.hpp"
+// [store] <<<
 
 // [roles] >>>
 #include "store/roles/sql_repository.hpp"
@@ -172,6 +176,10 @@ class SqliteStore final : public domain::Store {
 
  private:
   Database db_;
+  // [store] >>>
+  // The SQL runner of the repositories written once for both engines (decision 0010).
+  SqliteRunner runner_{db_};
+  // [store] <<<
   SqliteAreaRepository areas_;
   SqliteCityRepository cities_;
   SqliteSiteRepository sites_;
@@ -192,7 +200,7 @@ class SqliteStore final : public domain::Store {
   // [market] <<<
 
   // [messages] >>>
-  SqliteMessagesRepository messages_{db_};
+  store::messages::SqlMessagesRepository messages_{runner_};
   // [messages] <<<
 
   // [groups] >>>
@@ -200,7 +208,7 @@ class SqliteStore final : public domain::Store {
   // [groups] <<<
 
   // [questions] >>>
-  SqliteQuestionRepository questions_{db_};
+  store::questions::SqlQuestionRepository questions_{runner_};
   // [questions] <<<
 
   // [search] >>>
