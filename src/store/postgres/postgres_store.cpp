@@ -27,7 +27,7 @@
 // [messages] <<<
 
 // [groups] >>>
-#include "store/postgres/groups_repository.hpp"
+#include "store/groups/sql_repository.hpp"
 // [groups] <<<
 
 // [questions] >>>
@@ -213,7 +213,7 @@ class PostgresStore final : public domain::Store {
   // [messages] <<<
 
   // [groups] >>>
-  PostgresGroupRepository groups_{pool_};
+  store::groups::SqlGroupRepository groups_{runner_};
   // [groups] <<<
 
   // [questions] >>>

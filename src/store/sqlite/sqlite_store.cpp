@@ -24,7 +24,7 @@
 // [messages] <<<
 
 // [groups] >>>
-#include "store/sqlite/groups_repository.hpp"
+#include "store/groups/sql_repository.hpp"
 // [groups] <<<
 
 // [questions] >>>
@@ -204,7 +204,7 @@ class SqliteStore final : public domain::Store {
   // [messages] <<<
 
   // [groups] >>>
-  SqliteGroupRepository groups_{db_};
+  store::groups::SqlGroupRepository groups_{runner_};
   // [groups] <<<
 
   // [questions] >>>
