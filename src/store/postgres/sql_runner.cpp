@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -166,7 +167,7 @@ struct ParamBuffers {
 };
 thread_local ParamBuffers param_buffers;
 
-const char* const* TextParams(const std::vector<sql::Value>& params) {
+const char* const* TextParams(sql::Params params) {
   auto& b = param_buffers;
   if (b.numbers.size() < params.size()) b.numbers.resize(params.size());
   b.values.assign(params.size(), nullptr);
@@ -196,7 +197,7 @@ struct OpenTransaction {
 };
 thread_local OpenTransaction open_tx;
 
-Result RunCached(Connection& conn, const char* sql, const std::vector<sql::Value>& params) {
+Result RunCached(Connection& conn, const char* sql, sql::Params params) {
   try {
     return conn.ExecCached(sql, static_cast<int>(params.size()), TextParams(params), /*result_format=*/1);
   } catch (const PostgresError& e) {
@@ -207,15 +208,15 @@ Result RunCached(Connection& conn, const char* sql, const std::vector<sql::Value
 
 }  // namespace
 
-int PostgresRunner::Each(const char* sql, const std::vector<sql::Value>& params,
-                         sql::FunctionRef<void(const sql::Row&)> on_row) {
+int PostgresRunner::Each(const char* sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
+                         int max_rows) {
   // The connection goes back to the pool before the rows are read: the result is ours.
   Result r = [&] {
     if (open_tx.pool == &pool_ && open_tx.conn) return RunCached(*open_tx.conn, sql, params);
     auto lease = pool_.Acquire();
     return RunCached(*lease, sql, params);
   }();
-  const int rows = r.Rows();
+  const int rows = max_rows >= 0 ? std::min(r.Rows(), max_rows) : r.Rows();
   PostgresRow row(r.raw());
   for (int i = 0; i < rows; ++i) {
     row.At(i);

@@ -11,7 +11,9 @@ namespace buurtplein::store::postgres {
 class PostgresRunner final : public sql::Runner {
  public:
   explicit PostgresRunner(Pool& pool) : pool_(pool) {}
-  int Each(const char* sql, const std::vector<sql::Value>& params, sql::FunctionRef<void(const sql::Row&)> on_row) override;
+  using sql::Runner::Each;
+  int Each(const char* sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
+           int max_rows) override;
   bool Transact(const std::function<bool()>& body) override;
   sql::Engine engine() const override { return sql::Engine::kPostgres; }
 

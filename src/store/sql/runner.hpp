@@ -1,6 +1,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -37,6 +38,22 @@ Value V(const std::optional<T>& v) {
   if (!v) return Value(std::monostate{});
   return V(*v);
 }
+
+/// The parameters of one statement, as a view: a braced list at the call, {V(site), V(id)},
+/// costs no allocation (the list lives until the call returns), and a std::vector works too.
+class Params {
+ public:
+  Params(std::initializer_list<Value> list) : data_(list.begin()), size_(list.size()) {}  // NOLINT
+  Params(const std::vector<Value>& v) : data_(v.data()), size_(v.size()) {}                 // NOLINT
+  const Value* begin() const { return data_; }
+  const Value* end() const { return data_ + size_; }
+  std::size_t size() const { return size_; }
+  const Value& operator[](std::size_t i) const { return data_[i]; }
+
+ private:
+  const Value* data_;
+  std::size_t size_;
+};
 
 /// The engine a runner talks to, for the few statements that differ (locking, upserts).
 enum class Engine { kSqlite, kPostgres };
@@ -98,11 +115,15 @@ class Runner {
  public:
   virtual ~Runner() = default;
 
-  /// Runs one statement with ?N parameters and calls `on_row` for each row it returns; returns
-  /// the number of rows. The statement is prepared once per connection and reused. `on_row` must
-  /// not run SQL itself (collect what it needs, run the next statement after). Throws
-  /// ConstraintViolation for a failed constraint and the engine's error for anything else.
-  virtual int Each(const char* sql, const std::vector<Value>& params, FunctionRef<void(const Row&)> on_row) = 0;
+  /// Runs one statement with ?N parameters and calls `on_row` for each row it returns, up to
+  /// `max_rows` (negative: all); returns the number of rows passed to `on_row`. A statement that
+  /// writes always runs to its end. The statement is prepared once per connection and reused.
+  /// `on_row` must not run SQL itself (collect what it needs, run the next statement after).
+  /// Throws ConstraintViolation for a failed constraint and the engine's error for anything else.
+  virtual int Each(const char* sql, Params params, FunctionRef<void(const Row&)> on_row, int max_rows) = 0;
+  int Each(const char* sql, Params params, FunctionRef<void(const Row&)> on_row) {
+    return Each(sql, params, on_row, -1);
+  }
   /// Runs `body` in a transaction on the calling thread's connection (a savepoint when one is
   /// already open): committed when it returns true, rolled back when it returns false or throws.
   /// Every statement `body` runs through a runner on the same database joins it.
@@ -111,22 +132,20 @@ class Runner {
 
   /// Runs a statement and ignores what it returns; returns the number of rows it returned
   /// (with RETURNING: the rows it changed).
-  int Exec(const char* sql, const std::vector<Value>& params) {
+  int Exec(const char* sql, Params params) {
     return Each(sql, params, [](const Row&) {});
   }
   /// The first row read by `read(row)`, or nullopt when there is none.
   template <typename Read>
-  auto One(const char* sql, const std::vector<Value>& params, Read&& read)
+  auto One(const char* sql, Params params, Read&& read)
       -> std::optional<std::decay_t<decltype(read(std::declval<const Row&>()))>> {
     std::optional<std::decay_t<decltype(read(std::declval<const Row&>()))>> out;
-    Each(sql, params, [&](const Row& r) {
-      if (!out) out.emplace(read(r));
-    });
+    Each(sql, params, [&](const Row& r) { out.emplace(read(r)); }, 1);
     return out;
   }
   /// Every row, each read by `read(row)`.
   template <typename Read>
-  auto List(const char* sql, const std::vector<Value>& params, Read&& read)
+  auto List(const char* sql, Params params, Read&& read)
       -> std::vector<std::decay_t<decltype(read(std::declval<const Row&>()))>> {
     std::vector<std::decay_t<decltype(read(std::declval<const Row&>()))>> out;
     Each(sql, params, [&](const Row& r) { out.push_back(read(r)); });
@@ -134,7 +153,7 @@ class Runner {
   }
   /// Every row with every column as text: a thin adapter for repositories written that way
   /// (the sociale kaart, roles). New code reads typed columns with Each, One or List.
-  std::vector<TextRow> Run(const char* sql, const std::vector<Value>& params);
+  std::vector<TextRow> Run(const char* sql, Params params);
 };
 
 }  // namespace buurtplein::store::sql

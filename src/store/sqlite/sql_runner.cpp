@@ -34,8 +34,8 @@ constexpr const char* kRollbackTo = "ROLLBACK TO bp_runner";
 
 }  // namespace
 
-int SqliteRunner::Each(const char* sql, const std::vector<sql::Value>& params,
-                       sql::FunctionRef<void(const sql::Row&)> on_row) {
+int SqliteRunner::Each(const char* sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
+                       int max_rows) {
   auto& conn = db_.Conn();
   Stmt stmt = conn.Prepare(sql);  // cached; reset and cleared when `stmt` goes
   sqlite3_stmt* raw = stmt.raw();
@@ -66,8 +66,15 @@ int SqliteRunner::Each(const char* sql, const std::vector<sql::Value>& params,
       }
       conn.Throw(rc, sql);
     }
+    if (max_rows >= 0 && rows >= max_rows) {
+      // Rows past the wanted ones: a query stops here (the cache resets it), a statement that
+      // writes (with RETURNING) still runs to its end.
+      if (sqlite3_stmt_readonly(raw)) break;
+      continue;
+    }
     ++rows;
     on_row(row);
+    if (max_rows >= 0 && rows >= max_rows && sqlite3_stmt_readonly(raw)) break;
   }
   return rows;
 }

@@ -10,7 +10,9 @@ namespace buurtplein::store::sqlite {
 class SqliteRunner final : public sql::Runner {
  public:
   explicit SqliteRunner(Database& db) : db_(db) {}
-  int Each(const char* sql, const std::vector<sql::Value>& params, sql::FunctionRef<void(const sql::Row&)> on_row) override;
+  using sql::Runner::Each;
+  int Each(const char* sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
+           int max_rows) override;
   /// BEGIN IMMEDIATE … COMMIT, or a savepoint when the connection is already in a transaction
   /// (opened by this runner or by anything else on the connection).
   bool Transact(const std::function<bool()>& body) override;
