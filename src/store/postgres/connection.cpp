@@ -173,7 +173,7 @@ void Connection::ExecPreparedBatch(const std::vector<Params>& batch) {
 Result Connection::ExecCached(std::string_view sql, int n_params, const char* const* values, int result_format) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {
-    std::string name = "bp" + std::to_string(statements_.size() + 1);
+    std::string name = "bp" + std::to_string(++statement_names_);
     const std::string text = QuestionToDollarParams(sql);
     // No parameter types: the server infers them, as it does for PQexecParams.
     PGresult* r = PQprepare(conn_, name.c_str(), text.c_str(), n_params, nullptr);

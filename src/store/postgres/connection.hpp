@@ -122,7 +122,8 @@ class Connection {
   PGconn* conn_ = nullptr;
   bool broken_ = false;
   // SQL text → name of its prepared statement on this session; emptied when the session is reset.
-  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> statements_;  // left in a state no caller should inherit (e.g. a half-sent pipeline)
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> statements_;
+  std::uint64_t statement_names_ = 0;  // never reused within a session, even after a statement is forgotten  // left in a state no caller should inherit (e.g. a half-sent pipeline)
 };
 
 /// BEGIN … COMMIT; rolls back when destroyed without Commit().

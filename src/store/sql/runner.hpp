@@ -43,7 +43,12 @@ Value V(const std::optional<T>& v) {
 /// costs no allocation (the list lives until the call returns), and a std::vector works too.
 class Params {
  public:
+#pragma GCC diagnostic push
+  // The list's array lives until the end of the call's full expression, as long as this view is
+  // used (a parameter, never stored): the same contract as std::span over a braced list.
+#pragma GCC diagnostic ignored "-Winit-list-lifetime"
   Params(std::initializer_list<Value> list) : data_(list.begin()), size_(list.size()) {}  // NOLINT
+#pragma GCC diagnostic pop
   Params(const std::vector<Value>& v) : data_(v.data()), size_(v.size()) {}                 // NOLINT
   const Value* begin() const { return data_; }
   const Value* end() const { return data_ + size_; }
