@@ -16,6 +16,7 @@ using domain::groups::GroupMember;
 using domain::groups::MemberRole;
 using domain::groups::MemberStatus;
 using domain::groups::Visibility;
+using sql::FirstInt;
 using sql::V;
 
 namespace {
@@ -136,8 +137,6 @@ GroupMember ReadMember(const sql::Row& r) {
   return m;
 }
 
-std::int64_t FirstInt(const sql::Row& r) { return r.Int(0); }
-
 domain::Status Found(bool found, const char* message = kNoSuchGroup) {
   if (!found) return MakeError(ErrorCode::kNotFound, message);
   return domain::Ok{};
@@ -228,7 +227,8 @@ domain::Status SqlGroupRepository::ApproveMember(SiteId site, GroupId id, UserId
     sql_.Exec(kTouchGroup, {V(site), V(id), V(at)});
     return true;
   });
-  return Found(found, "This request to join does not exist (any more).");
+  if (!found) return MakeError(ErrorCode::kNotFound, "This request to join does not exist (any more).");
+  return domain::Ok{};
 }
 
 domain::Status SqlGroupRepository::SetRole(SiteId site, GroupId id, UserId user, MemberRole role) {

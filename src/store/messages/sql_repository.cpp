@@ -10,6 +10,7 @@ using domain::SiteId;
 using domain::UserId;
 using domain::market::ListingId;
 using namespace domain::messages;
+using sql::FirstInt;
 using sql::V;
 
 namespace {
@@ -106,8 +107,6 @@ Message ReadMessage(const sql::Row& r) {
   return m;
 }
 
-std::int64_t FirstInt(const sql::Row& r) { return r.Int(0); }
-
 }  // namespace
 
 // Adds a message inside the caller's transaction; 0 when the sender is not a member.
@@ -200,9 +199,7 @@ domain::Status SqlMessagesRepository::MarkRead(SiteId site, ConversationId id, U
 }
 
 std::int64_t SqlMessagesRepository::CountUnread(SiteId site, UserId viewer) {
-  std::int64_t unread = 0;
-  sql_.Each(kCountUnread, {V(site), V(viewer)}, [&](const sql::Row& r) { unread = r.Int(0); });
-  return unread;
+  return sql_.One(kCountUnread, {V(site), V(viewer)}, FirstInt).value_or(0);
 }
 
 std::optional<Message> SqlMessagesRepository::FindMessage(SiteId site, ConversationId id, MessageId message) {

@@ -197,7 +197,7 @@ struct OpenTransaction {
 };
 thread_local OpenTransaction open_tx;
 
-Result RunCached(Connection& conn, const char* sql, sql::Params params) {
+Result RunCached(Connection& conn, std::string_view sql, sql::Params params) {
   try {
     return conn.ExecCached(sql, static_cast<int>(params.size()), TextParams(params), /*result_format=*/1);
   } catch (const PostgresError& e) {
@@ -208,7 +208,7 @@ Result RunCached(Connection& conn, const char* sql, sql::Params params) {
 
 }  // namespace
 
-int PostgresRunner::Each(const char* sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
+int PostgresRunner::Each(std::string_view sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
                          int max_rows) {
   // The connection goes back to the pool before the rows are read: the result is ours.
   Result r = [&] {

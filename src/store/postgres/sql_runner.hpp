@@ -12,7 +12,7 @@ class PostgresRunner final : public sql::Runner {
  public:
   explicit PostgresRunner(Pool& pool) : pool_(pool) {}
   using sql::Runner::Each;
-  int Each(const char* sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
+  int Each(std::string_view sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
            int max_rows) override;
   bool Transact(const std::function<bool()>& body) override;
   sql::Engine engine() const override { return sql::Engine::kPostgres; }

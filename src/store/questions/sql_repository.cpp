@@ -16,6 +16,7 @@ using domain::questions::Question;
 using domain::questions::QuestionDraft;
 using domain::questions::QuestionId;
 using domain::questions::Visibility;
+using sql::FirstInt;
 using sql::V;
 
 namespace {
@@ -109,8 +110,6 @@ Answer ReadAnswer(const sql::Row& r) {
   a.created_at = r.Int(8);
   return a;
 }
-
-std::int64_t FirstInt(const sql::Row& r) { return r.Int(0); }
 
 }  // namespace
 

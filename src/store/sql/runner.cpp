@@ -2,7 +2,7 @@
 
 namespace buurtplein::store::sql {
 
-std::vector<TextRow> Runner::Run(const char* sql, Params params) {
+std::vector<TextRow> Runner::Run(std::string_view sql, Params params) {
   std::vector<TextRow> rows;
   Each(sql, params, [&](const Row& r) {
     TextRow row;

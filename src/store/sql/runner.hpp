@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 #include <variant>
@@ -96,6 +97,9 @@ class Row {
   ~Row() = default;
 };
 
+/// The first column as an integer: the reader of a count, or of the id a RETURNING gives back.
+inline std::int64_t FirstInt(const Row& r) { return r.Int(0); }
+
 /// A non-owning reference to a callable: no allocation, unlike std::function. Only valid while
 /// the callable it was made from lives (a call argument, here).
 template <typename Signature>
@@ -125,8 +129,8 @@ class Runner {
   /// writes always runs to its end. The statement is prepared once per connection and reused.
   /// `on_row` must not run SQL itself (collect what it needs, run the next statement after).
   /// Throws ConstraintViolation for a failed constraint and the engine's error for anything else.
-  virtual int Each(const char* sql, Params params, FunctionRef<void(const Row&)> on_row, int max_rows) = 0;
-  int Each(const char* sql, Params params, FunctionRef<void(const Row&)> on_row) {
+  virtual int Each(std::string_view sql, Params params, FunctionRef<void(const Row&)> on_row, int max_rows) = 0;
+  int Each(std::string_view sql, Params params, FunctionRef<void(const Row&)> on_row) {
     return Each(sql, params, on_row, -1);
   }
   /// Runs `body` in a transaction on the calling thread's connection (a savepoint when one is
@@ -137,12 +141,12 @@ class Runner {
 
   /// Runs a statement and ignores what it returns; returns the number of rows it returned
   /// (with RETURNING: the rows it changed).
-  int Exec(const char* sql, Params params) {
+  int Exec(std::string_view sql, Params params) {
     return Each(sql, params, [](const Row&) {});
   }
   /// The first row read by `read(row)`, or nullopt when there is none.
   template <typename Read>
-  auto One(const char* sql, Params params, Read&& read)
+  auto One(std::string_view sql, Params params, Read&& read)
       -> std::optional<std::decay_t<decltype(read(std::declval<const Row&>()))>> {
     std::optional<std::decay_t<decltype(read(std::declval<const Row&>()))>> out;
     Each(sql, params, [&](const Row& r) { out.emplace(read(r)); }, 1);
@@ -150,7 +154,7 @@ class Runner {
   }
   /// Every row, each read by `read(row)`.
   template <typename Read>
-  auto List(const char* sql, Params params, Read&& read)
+  auto List(std::string_view sql, Params params, Read&& read)
       -> std::vector<std::decay_t<decltype(read(std::declval<const Row&>()))>> {
     std::vector<std::decay_t<decltype(read(std::declval<const Row&>()))>> out;
     Each(sql, params, [&](const Row& r) { out.push_back(read(r)); });
@@ -158,7 +162,7 @@ class Runner {
   }
   /// Every row with every column as text: a thin adapter for repositories written that way
   /// (the sociale kaart, roles). New code reads typed columns with Each, One or List.
-  std::vector<TextRow> Run(const char* sql, Params params);
+  std::vector<TextRow> Run(std::string_view sql, Params params);
 };
 
 }  // namespace buurtplein::store::sql

@@ -8,8 +8,8 @@ namespace {
 
 class SqliteRow final : public sql::Row {
  public:
-  explicit SqliteRow(sqlite3_stmt* stmt) : stmt_(stmt), columns_(sqlite3_column_count(stmt)) {}
-  int Columns() const override { return columns_; }
+  explicit SqliteRow(sqlite3_stmt* stmt) : stmt_(stmt) {}
+  int Columns() const override { return sqlite3_column_count(stmt_); }
   bool IsNull(int col) const override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
   std::int64_t Int(int col) const override { return sqlite3_column_int64(stmt_, col); }
   double Double(int col) const override { return sqlite3_column_double(stmt_, col); }
@@ -21,7 +21,6 @@ class SqliteRow final : public sql::Row {
 
  private:
   sqlite3_stmt* stmt_;
-  int columns_;
 };
 
 // One name is enough: SQLite and PostgreSQL both address the newest savepoint of a name.
@@ -34,7 +33,7 @@ constexpr const char* kRollbackTo = "ROLLBACK TO bp_runner";
 
 }  // namespace
 
-int SqliteRunner::Each(const char* sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
+int SqliteRunner::Each(std::string_view sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
                        int max_rows) {
   auto& conn = db_.Conn();
   Stmt stmt = conn.Prepare(sql);  // cached; reset and cleared when `stmt` goes

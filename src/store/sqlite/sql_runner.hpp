@@ -11,7 +11,7 @@ class SqliteRunner final : public sql::Runner {
  public:
   explicit SqliteRunner(Database& db) : db_(db) {}
   using sql::Runner::Each;
-  int Each(const char* sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
+  int Each(std::string_view sql, sql::Params params, sql::FunctionRef<void(const sql::Row&)> on_row,
            int max_rows) override;
   /// BEGIN IMMEDIATE … COMMIT, or a savepoint when the connection is already in a transaction
   /// (opened by this runner or by anything else on the connection).
