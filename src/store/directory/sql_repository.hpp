@@ -8,34 +8,18 @@
 #include <vector>
 
 #include "domain/directory/repositories.hpp"
+#include "store/sql/runner.hpp"
 
 /// The sociale kaart's repository, written once for both engines: its SQL is portable (the
-/// PostgreSQL runner turns ?N into $N) and each engine supplies a SqlRunner
-/// (store/sqlite/directory_repository, store/postgres/directory_repository).
+/// PostgreSQL runner turns ?N into $N) and each engine supplies a runner (store/sql/runner.hpp).
 namespace buurtplein::store::directory {
 
-/// A bound parameter: NULL, integer, real or text.
-using SqlValue = std::variant<std::monostate, std::int64_t, double, std::string>;
-/// One result row, every column as text (NULL: nullopt).
-using SqlRow = std::vector<std::optional<std::string>>;
-
-/// An integrity constraint failed (unique, foreign key, check).
-class ConstraintViolation : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-/// Runs SQL on one engine.
-class SqlRunner {
- public:
-  virtual ~SqlRunner() = default;
-  /// Runs one statement with ?N parameters and returns its rows. Throws ConstraintViolation for
-  /// a failed constraint and the engine's error for anything else.
-  virtual std::vector<SqlRow> Run(const char* sql, const std::vector<SqlValue>& params) = 0;
-  /// Runs `body` in a transaction on the calling thread's connection (a savepoint when one is
-  /// already open): committed when it returns true, rolled back when it returns false or throws.
-  virtual bool Transact(const std::function<bool()>& body) = 0;
-};
+// The runner is store/sql's; the sociale kaart reads its rows through the runner's text adapter
+// (Runner::Run), with these names.
+using SqlValue = sql::Value;
+using SqlRow = sql::TextRow;
+using ConstraintViolation = sql::ConstraintViolation;
+using SqlRunner = sql::Runner;
 
 class SqlDirectoryRepository final : public domain::directory::DirectoryRepository {
  public:

@@ -170,6 +170,29 @@ void Connection::ExecPreparedBatch(const std::vector<Params>& batch) {
   if (PQstatus(conn_) != CONNECTION_OK) ThrowFrom(nullptr, "pipeline");
 }
 
+Result Connection::ExecCached(std::string_view sql, int n_params, const char* const* values, int result_format) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    std::string name = "bp" + std::to_string(++statement_names_);
+    const std::string text = QuestionToDollarParams(sql);
+    // No parameter types: the server infers them, as it does for PQexecParams.
+    PGresult* r = PQprepare(conn_, name.c_str(), text.c_str(), n_params, nullptr);
+    if (PQresultStatus(r) != PGRES_COMMAND_OK) ThrowFrom(r, sql);
+    PQclear(r);
+    it = statements_.emplace(std::string(sql), std::move(name)).first;
+  }
+  PGresult* r = PQexecPrepared(conn_, it->second.c_str(), n_params, values, nullptr, nullptr, result_format);
+  const auto status = PQresultStatus(r);
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    // 26000: the session lost its prepared statement (DISCARD ALL by someone); forget it so the
+    // next call prepares it again.
+    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    if (state && std::string_view(state) == "26000") statements_.erase(it);
+    ThrowFrom(r, sql);
+  }
+  return Result(r);
+}
+
 void Connection::ExecScript(const std::string& sql) {
   PGresult* r = PQexec(conn_, sql.c_str());
   const auto status = PQresultStatus(r);
@@ -211,6 +234,7 @@ bool Connection::Healthy() {
 bool Connection::Reset() {
   if (broken_) return false;  // a fresh connection is simpler than unwinding a pipeline
   PQreset(conn_);
+  statements_.clear();  // a new session has none of the old one's prepared statements
   return PQstatus(conn_) == CONNECTION_OK;
 }
 
@@ -229,6 +253,14 @@ Transaction::~Transaction() {
 void Transaction::Commit() {
   done_ = true;
   conn_.Exec("COMMIT");
+}
+
+std::string QuestionToDollarParams(std::string_view sql) {
+  std::string out(sql);
+  for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+    if (out[i] == '?' && out[i + 1] >= '0' && out[i + 1] <= '9') out[i] = '$';
+  }
+  return out;
 }
 
 std::string DescribeTarget(PGconn* conn) {

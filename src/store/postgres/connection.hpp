@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -69,6 +70,7 @@ class Result {
   double Double(int row, int col) const;
   /// Rows changed by an INSERT, UPDATE or DELETE.
   long Affected() const;
+  const PGresult* raw() const { return r_; }
 
  private:
   PGresult* r_;
@@ -94,6 +96,13 @@ class Connection {
   /// pipeline: one round trip instead of one per row. Throws the first error; after an error
   /// the remaining rows are not run (the caller's transaction is then aborted).
   void ExecPreparedBatch(const std::vector<Params>& batch);
+  /// Runs `sql` as a named prepared statement of this connection: prepared (PQprepare) the first
+  /// time this connection sees the text, afterwards only executed (keyed by the SQL text, so
+  /// `sql` must be a fixed text, not one built per call). ?N placeholders are rewritten to $N.
+  /// `values` are text parameters (nullptr: NULL); result_format 1 asks for binary columns.
+  Result ExecCached(std::string_view sql, int n_params, const char* const* values, int result_format);
+  /// How many statements ExecCached keeps prepared on this connection.
+  std::size_t cached_statements() const { return statements_.size(); }
   /// Runs one or more statements without parameters (a migration file).
   void ExecScript(const std::string& sql);
   /// True when the connection is usable and not inside a transaction; notices without a round
@@ -105,8 +114,16 @@ class Connection {
 
  private:
   [[noreturn]] void ThrowFrom(PGresult* r, std::string_view sql);
+  // Looked up by string_view: no std::string is built for a hit.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   PGconn* conn_ = nullptr;
-  bool broken_ = false;  // left in a state no caller should inherit (e.g. a half-sent pipeline)
+  bool broken_ = false;
+  // SQL text → name of its prepared statement on this session; emptied when the session is reset.
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> statements_;
+  std::uint64_t statement_names_ = 0;  // never reused within a session, even after a statement is forgotten  // left in a state no caller should inherit (e.g. a half-sent pipeline)
 };
 
 /// BEGIN … COMMIT; rolls back when destroyed without Commit().
@@ -122,6 +139,9 @@ class Transaction {
   Connection& conn_;
   bool done_ = false;
 };
+
+/// `sql` with every ?N placeholder written $N (portable SQL holds no '?' otherwise).
+std::string QuestionToDollarParams(std::string_view sql);
 
 /// "host:port/db" of a connection, never the password: for messages.
 std::string DescribeTarget(PGconn* conn);

@@ -1,28 +1,11 @@
 #pragma once
-#include <mutex>
-#include <string>
-#include <unordered_map>
-
 #include "store/directory/sql_repository.hpp"
-#include "store/postgres/pool.hpp"
+#include "store/postgres/sql_runner.hpp"
 
 namespace buurtplein::store::postgres {
 
-/// Runs the sociale kaart's SQL on PostgreSQL: ?N becomes $N; a transaction keeps one pooled
-/// connection for the calling thread until it ends.
-class PostgresDirectoryRunner final : public directory::SqlRunner {
- public:
-  explicit PostgresDirectoryRunner(Pool& pool) : pool_(pool) {}
-  std::vector<directory::SqlRow> Run(const char* sql, const std::vector<directory::SqlValue>& params) override;
-  bool Transact(const std::function<bool()>& body) override;
-
- private:
-  const std::string& Translate(const char* sql);
-
-  Pool& pool_;
-  std::mutex mutex_;
-  std::unordered_map<const char*, std::string> translated_;
-};
+/// The runner the sociale kaart and the roles were first written on; now the common one.
+using PostgresDirectoryRunner = PostgresRunner;
 
 /// The sociale kaart on PostgreSQL.
 class PostgresDirectoryRepository {
@@ -31,7 +14,7 @@ class PostgresDirectoryRepository {
   domain::directory::DirectoryRepository& get() { return repo_; }
 
  private:
-  PostgresDirectoryRunner runner_;
+  PostgresRunner runner_;
   directory::SqlDirectoryRepository repo_;
 };
 

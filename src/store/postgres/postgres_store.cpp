@@ -23,15 +23,15 @@
 // [market] <<<
 
 // [messages] >>>
-#include "store/postgres/messages_repository.hpp"
+#include "store/messages/sql_repository.hpp"
 // [messages] <<<
 
 // [groups] >>>
-#include "store/postgres/groups_repository.hpp"
+#include "store/groups/sql_repository.hpp"
 // [groups] <<<
 
 // [questions] >>>
-#include "store/postgres/questions_repository.hpp"
+#include "store/questions/sql_repository.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -48,6 +48,10 @@
 
 // [newsx] >>>
 // [newsx] <<<
+
+// [store] >>>
+#include "store/postgres/sql_runner.hpp"
+// [store] <<<
 
 // [roles] >>>
 #include "store/roles/sql_repository.hpp"
@@ -181,6 +185,10 @@ class PostgresStore final : public domain::Store {
 
  private:
   Pool pool_;
+  // [store] >>>
+  // The SQL runner of the repositories written once for both engines (decision 0010).
+  PostgresRunner runner_{pool_};
+  // [store] <<<
   PostgresAreaRepository areas_;
   PostgresCityRepository cities_;
   PostgresSiteRepository sites_;
@@ -201,15 +209,15 @@ class PostgresStore final : public domain::Store {
   // [market] <<<
 
   // [messages] >>>
-  PostgresMessagesRepository messages_{pool_};
+  store::messages::SqlMessagesRepository messages_{runner_};
   // [messages] <<<
 
   // [groups] >>>
-  PostgresGroupRepository groups_{pool_};
+  store::groups::SqlGroupRepository groups_{runner_};
   // [groups] <<<
 
   // [questions] >>>
-  PostgresQuestionRepository questions_{pool_};
+  store::questions::SqlQuestionRepository questions_{runner_};
   // [questions] <<<
 
   // [search] >>>

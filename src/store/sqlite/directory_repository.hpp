@@ -1,19 +1,11 @@
 #pragma once
 #include "store/directory/sql_repository.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sqlite/sql_runner.hpp"
 
 namespace buurtplein::store::sqlite {
 
-/// Runs the sociale kaart's SQL on SQLite (the calling thread's connection).
-class SqliteDirectoryRunner final : public directory::SqlRunner {
- public:
-  explicit SqliteDirectoryRunner(Database& db) : db_(db) {}
-  std::vector<directory::SqlRow> Run(const char* sql, const std::vector<directory::SqlValue>& params) override;
-  bool Transact(const std::function<bool()>& body) override;
-
- private:
-  Database& db_;
-};
+/// The runner the sociale kaart and the roles were first written on; now the common one.
+using SqliteDirectoryRunner = SqliteRunner;
 
 /// The sociale kaart on SQLite.
 class SqliteDirectoryRepository {
@@ -22,7 +14,7 @@ class SqliteDirectoryRepository {
   domain::directory::DirectoryRepository& get() { return repo_; }
 
  private:
-  SqliteDirectoryRunner runner_;
+  SqliteRunner runner_;
   directory::SqlDirectoryRepository repo_;
 };
 

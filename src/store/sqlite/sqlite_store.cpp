@@ -20,15 +20,15 @@
 // [market] <<<
 
 // [messages] >>>
-#include "store/sqlite/messages_repository.hpp"
+#include "store/messages/sql_repository.hpp"
 // [messages] <<<
 
 // [groups] >>>
-#include "store/sqlite/groups_repository.hpp"
+#include "store/groups/sql_repository.hpp"
 // [groups] <<<
 
 // [questions] >>>
-#include "store/sqlite/questions_repository.hpp"
+#include "store/questions/sql_repository.hpp"
 // [questions] <<<
 
 // [search] >>>
@@ -45,6 +45,10 @@
 
 // [newsx] >>>
 // [newsx] <<<
+
+// [store] >>>
+#include "store/sqlite/sql_runner.hpp"
+// [store] <<<
 
 // [roles] >>>
 #include "store/roles/sql_repository.hpp"
@@ -172,6 +176,10 @@ class SqliteStore final : public domain::Store {
 
  private:
   Database db_;
+  // [store] >>>
+  // The SQL runner of the repositories written once for both engines (decision 0010).
+  SqliteRunner runner_{db_};
+  // [store] <<<
   SqliteAreaRepository areas_;
   SqliteCityRepository cities_;
   SqliteSiteRepository sites_;
@@ -192,15 +200,15 @@ class SqliteStore final : public domain::Store {
   // [market] <<<
 
   // [messages] >>>
-  SqliteMessagesRepository messages_{db_};
+  store::messages::SqlMessagesRepository messages_{runner_};
   // [messages] <<<
 
   // [groups] >>>
-  SqliteGroupRepository groups_{db_};
+  store::groups::SqlGroupRepository groups_{runner_};
   // [groups] <<<
 
   // [questions] >>>
-  SqliteQuestionRepository questions_{db_};
+  store::questions::SqlQuestionRepository questions_{runner_};
   // [questions] <<<
 
   // [search] >>>

@@ -1,12 +1,13 @@
 #pragma once
 #include "domain/questions/repositories.hpp"
-#include "store/postgres/pool.hpp"
+#include "store/sql/runner.hpp"
 
-namespace buurtplein::store::postgres {
+/// The questions' repository, written once for both engines on the SQL runner (decision 0010).
+namespace buurtplein::store::questions {
 
-class PostgresQuestionRepository final : public domain::questions::QuestionRepository {
+class SqlQuestionRepository final : public domain::questions::QuestionRepository {
  public:
-  explicit PostgresQuestionRepository(Pool& pool) : pool_(pool) {}
+  explicit SqlQuestionRepository(sql::Runner& sql) : sql_(sql) {}
   domain::Result<domain::questions::Question> CreateQuestion(domain::SiteId site, domain::UserId author,
                                                              const domain::questions::QuestionDraft& draft,
                                                              std::int64_t at) override;
@@ -29,7 +30,7 @@ class PostgresQuestionRepository final : public domain::questions::QuestionRepos
                                                                                    bool remove) override;
 
  private:
-  Pool& pool_;
+  sql::Runner& sql_;
 };
 
-}  // namespace buurtplein::store::postgres
+}  // namespace buurtplein::store::questions

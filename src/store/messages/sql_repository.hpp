@@ -1,12 +1,13 @@
 #pragma once
 #include "domain/messages/repositories.hpp"
-#include "store/sqlite/connection.hpp"
+#include "store/sql/runner.hpp"
 
-namespace buurtplein::store::sqlite {
+/// The messages' repository, written once for both engines on the SQL runner (decision 0010).
+namespace buurtplein::store::messages {
 
-class SqliteMessagesRepository final : public domain::messages::MessagesRepository {
+class SqlMessagesRepository final : public domain::messages::MessagesRepository {
  public:
-  explicit SqliteMessagesRepository(Database& db) : db_(db) {}
+  explicit SqlMessagesRepository(sql::Runner& sql) : sql_(sql) {}
   std::optional<domain::messages::ConversationId> FindBetween(
       domain::SiteId site, domain::UserId a, domain::UserId b,
       std::optional<domain::market::ListingId> listing) override;
@@ -33,7 +34,10 @@ class SqliteMessagesRepository final : public domain::messages::MessagesReposito
   void EraseUser(domain::UserId user, bool remove) override;
 
  private:
-  Database& db_;
+  std::int64_t InsertMessage(domain::SiteId site, domain::messages::ConversationId id, domain::UserId sender,
+                             const std::string& body, std::int64_t at);
+
+  sql::Runner& sql_;
 };
 
-}  // namespace buurtplein::store::sqlite
+}  // namespace buurtplein::store::messages

@@ -1,12 +1,13 @@
 #pragma once
 #include "domain/groups/repositories.hpp"
-#include "store/postgres/pool.hpp"
+#include "store/sql/runner.hpp"
 
-namespace buurtplein::store::postgres {
+/// The groups' repository, written once for both engines on the SQL runner (decision 0010).
+namespace buurtplein::store::groups {
 
-class PostgresGroupRepository final : public domain::groups::GroupRepository {
+class SqlGroupRepository final : public domain::groups::GroupRepository {
  public:
-  explicit PostgresGroupRepository(Pool& pool) : pool_(pool) {}
+  explicit SqlGroupRepository(sql::Runner& sql) : sql_(sql) {}
   domain::Result<domain::groups::Group> CreateGroup(domain::SiteId site, domain::UserId creator,
                                                     const domain::groups::GroupDraft& draft, std::int64_t at) override;
   std::optional<domain::groups::Group> FindGroup(domain::SiteId site, domain::groups::GroupId id) override;
@@ -34,7 +35,10 @@ class PostgresGroupRepository final : public domain::groups::GroupRepository {
   domain::groups::ErasedMemberships EraseMember(domain::UserId user, bool remove_lone_groups) override;
 
  private:
-  Pool& pool_;
+  /// Active admins of `group` other than `user`.
+  std::int64_t OtherAdmins(std::int64_t group, domain::UserId user);
+
+  sql::Runner& sql_;
 };
 
-}  // namespace buurtplein::store::postgres
+}  // namespace buurtplein::store::groups
