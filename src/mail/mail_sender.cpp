@@ -110,11 +110,13 @@ void MailSender::SendOne(const Message& message) {
   }
   if (next) {
     ++failed_;
+    // The server's reply may quote the recipient's address: the log never shows it (issue 3).
     spdlog::warn("mail {}: attempt {} failed, retry in {} s: {}", message.id.value, message.attempts,
-                 (*next - now).count(), *error);
+                 (*next - now).count(), RedactAddresses(*error));
   } else {
     ++dead_;
-    spdlog::error("mail {}: given up after {} attempts: {}", message.id.value, message.attempts, *error);
+    spdlog::error("mail {}: given up after {} attempts: {}", message.id.value, message.attempts,
+                  RedactAddresses(*error));
   }
 }
 

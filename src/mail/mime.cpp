@@ -315,4 +315,25 @@ std::string DecodeQuotedPrintable(std::string_view text) {
   return out;
 }
 
+std::string RedactAddresses(std::string_view text) {
+  auto local_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' ||
+           c == '\'' || c == '!' || c == '#' || c == '$' || c == '&' || c == '*' || c == '/' || c == '=' ||
+           c == '?' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}' || c == '~';
+  };
+  std::string out;
+  out.reserve(text.size());
+  std::size_t copied = 0;
+  for (std::size_t at = text.find('@'); at != std::string_view::npos; at = text.find('@', at + 1)) {
+    std::size_t start = at;
+    while (start > copied && local_char(text[start - 1])) --start;
+    if (start == at) continue;  // nothing before the @: not an address
+    out.append(text.substr(copied, start - copied));
+    out += "***";
+    copied = at;
+  }
+  out.append(text.substr(copied));
+  return out;
+}
+
 }  // namespace buurtplein::mail

@@ -31,6 +31,10 @@ std::string FormatDate(domain::mail::Time time);
 /// "<bp.42.1796292000@example.nl>".
 std::string MessageIdFor(const domain::mail::Message& message, const MimeOptions& options);
 
+/// `text` with the local part of every e-mail address in it replaced by "***" ("***@example.nl"):
+/// for log lines that quote a mail server's reply, which may name the recipient.
+std::string RedactAddresses(std::string_view text);
+
 /// Unfolds a header value and decodes its RFC 2047 encoded-words (B and Q; charset taken as UTF-8).
 std::string DecodeHeaderText(std::string_view value);
 /// Decodes quoted-printable; soft line breaks vanish, hard ones become CRLF.

@@ -166,5 +166,14 @@ TEST(MimeTest, DateIsRfc5322InUtc) {
   EXPECT_EQ(FormatDate(kCreated + 86400s * 30 + 5s), "Sat, 02 Jan 2027 10:00:05 +0000");
 }
 
+// A mail server's reply quoted in a log line never shows the recipient's address.
+TEST(RedactAddressesTest, HidesTheLocalPartOfEveryAddress) {
+  EXPECT_EQ(RedactAddresses("550 5.1.1 <anna.de-vries+buurt@example.nl>: Recipient address rejected"),
+            "550 5.1.1 <***@example.nl>: Recipient address rejected");
+  EXPECT_EQ(RedactAddresses("a@b.nl and c_d@e.nl"), "***@b.nl and ***@e.nl");
+  EXPECT_EQ(RedactAddresses("no address @ here, @start"), "no address @ here, @start");
+  EXPECT_EQ(RedactAddresses(""), "");
+}
+
 }  // namespace
 }  // namespace buurtplein::mail
