@@ -6,6 +6,7 @@
 #include <map>
 
 #include "domain/directory/directory_service.hpp"
+#include "domain/roles/professional_service.hpp"
 #include "http/handlers/form_page.hpp"
 #include "view/dates.hpp"
 #include "view/i18n.hpp"
@@ -354,7 +355,9 @@ Result<Response> ListPage(Context& ctx, const std::vector<std::string>& site_buu
   data["total_pages"] = std::max(1, result.total_pages());
   if (for_site) {
     json pros = json::array();
-    for (const auto& p : Repo(ctx).ListProfessionals(ctx.city->id, site_buurten, 20, 0)) {
+    // The first page of the site's professionals page, in its order: each anchor is on that page.
+    for (const auto& p : Repo(ctx).ListProfessionals(ctx.city->id, site_buurten,
+                                                     domain::roles::ProfessionalService::kPageSize, 0)) {
       pros.push_back({{"name", p.display_name},
                       {"job_title", p.job_title},
                       {"organization", p.organization_name},
