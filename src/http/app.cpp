@@ -362,15 +362,16 @@ std::optional<Response> App::Guard(Context& ctx, const Route& route) {
     }
   }
   // Membership of this site and a role in its city's association: one query.
-  bool city_board = false;
+  bool city_board = false, professional_profile = false;
   if (ctx.auth && ctx.site) {
     auto standing = services_.store.memberships().FindStanding(ctx.site->id, ctx.site->city_id, ctx.auth->user.id);
     ctx.membership = std::move(standing.membership);
     city_board = standing.city_board;
+    professional_profile = standing.has_professional_profile;
   }
   // [roles] >>>
   // A professional working in this site (the sociale kaart's link and profile; one query).
-  if (ctx.auth && ctx.site && services_.professionals) {
+  if (professional_profile && services_.professionals) {
     ctx.professional = services_.professionals->RoleIn(*ctx.site, ctx.auth->user.id);
   }
   // [roles] <<<

@@ -44,6 +44,9 @@ struct SessionOfUser {
 struct SiteStanding {
   std::optional<Membership> membership;
   bool city_board = false;  ///< holds any role in the association of the site's city
+  /// Has a professional profile in the city's sociale kaart: only then is the professional's
+  /// role worked out (most people have none; that costs no further query).
+  bool has_professional_profile = false;
 };
 
 class SessionRepository {

@@ -77,9 +77,11 @@ constexpr const char* kInsertMembership =
 constexpr const char* kFindMembership =
     "SELECT site_id, user_id, kind, role, status, verified_by, postcode, house_number, created_at, verified_at "
     "FROM memberships WHERE site_id = ?1 AND user_id = ?2";
-// One row always (the LEFT JOIN from a one-row table): the board flag, then the membership or NULLs.
+// One row always (the LEFT JOIN from a one-row table): the board flag, whether they have a professional
+// profile in the city, then the membership or NULLs.
 constexpr const char* kFindStanding =
-    "SELECT EXISTS (SELECT 1 FROM city_roles WHERE city_id = ?3 AND user_id = ?2), m.site_id, m.user_id, m.kind, "
+    "SELECT EXISTS (SELECT 1 FROM city_roles WHERE city_id = ?3 AND user_id = ?2), "
+    "EXISTS (SELECT 1 FROM directory_professionals WHERE city_id = ?3 AND user_id = ?2), m.site_id, m.user_id, m.kind, "
     "m.role, m.status, m.verified_by, m.postcode, m.house_number, m.created_at, m.verified_at "
     "FROM (SELECT 1) AS one LEFT JOIN memberships m ON m.site_id = ?1 AND m.user_id = ?2";
 constexpr const char* kHasHome = "SELECT 1 FROM memberships WHERE user_id = ?1 AND kind = 'home'";
@@ -407,7 +409,8 @@ domain::accounts::SiteStanding SqliteMembershipRepository::FindStanding(SiteId s
   domain::accounts::SiteStanding out;
   if (!s.Step()) return out;
   out.city_board = s.Int(0) != 0;
-  if (!s.IsNull(1)) out.membership = ReadMembership(s, 1);
+  out.has_professional_profile = s.Int(1) != 0;
+  if (!s.IsNull(2)) out.membership = ReadMembership(s, 2);
   return out;
 }
 

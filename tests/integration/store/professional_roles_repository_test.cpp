@@ -65,6 +65,18 @@ class ProfessionalRolesRepositoryTest : public StoreTest {
   UserId anna_, piet_;
 };
 
+// Every logged-in site request learns from its standing query whether the person has a
+// professional profile in the site's city; only then is their role worked out.
+TEST_P(ProfessionalRolesRepositoryTest, TheSiteStandingSaysWhoHasAProfessionalProfile) {
+  EXPECT_FALSE(store().memberships().FindStanding(oost_, nijmegen_, piet_).has_professional_profile);
+  Profile(arnhem_, Org(arnhem_, "Buurtteam Arnhem (voorbeeld)"), piet_, {});
+  EXPECT_FALSE(store().memberships().FindStanding(oost_, nijmegen_, piet_).has_professional_profile);
+  Profile(nijmegen_, Org(nijmegen_, "Wijkteam (voorbeeld)"), piet_, {"BU02680000"});
+  EXPECT_TRUE(store().memberships().FindStanding(oost_, nijmegen_, piet_).has_professional_profile);
+  EXPECT_TRUE(store().memberships().FindStanding(zuid_, nijmegen_, piet_).has_professional_profile);
+  EXPECT_FALSE(store().memberships().FindStanding(oost_, nijmegen_, anna_).has_professional_profile);
+}
+
 TEST_P(ProfessionalRolesRepositoryTest, ProfessionalLinksAndThePolicy) {
   EXPECT_TRUE(roles().ProfessionalLinks(nijmegen_, piet_).empty());
   auto wijkteam = Org(nijmegen_, "Wijkteam (voorbeeld)");
