@@ -48,7 +48,8 @@ struct EventPage {
   bool has_more = false;
 };
 
-/// The agenda: verified members add events; the organiser or a buurtverbinder edits and
+/// The agenda: verified members add events, and professionals working in the site add public
+/// events as their organisation (decision 0013); the organiser or a buurtverbinder edits and
 /// deletes them; verified members sign up for an occurrence (a place, or the waiting list) and
 /// cancel (the first waiting moves up and hears about it). Members-only events are seen by the
 /// site's verified members only. After every change the change listener hears the site, and

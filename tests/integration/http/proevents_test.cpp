@@ -3,7 +3,8 @@
 // (required) and no visibility choice; the event is public and shown linked to the organisation's
 // sociale-kaart page; another organisation, none, or members-only is refused (403); a
 // professional of another site is refused (403); they edit and delete their own events, not
-// others' (also not through another site); they sign up for nothing; the event page shell never
+// others' (also not through another site); they sign up for nothing, but see who signed up for
+// their own event, as any organiser; the event page shell never
 // gives another viewer the organiser's edit button, nor the organiser a shell without it.
 #include <gtest/gtest.h>
 
@@ -226,6 +227,34 @@ TEST_F(ProfessionalEventsHttpTest, TheyEditTheirOwnEventsNotOthers) {
   pim.Get(path);
   ASSERT_EQ(pim.Post(path + "/verwijderen", "").status, 303);
   EXPECT_EQ(server_.Get(path).status, 404);
+}
+
+}  // namespace
+}  // namespace buurtplein::testing
+
+namespace buurtplein::testing {
+namespace {
+
+TEST_F(ProfessionalEventsHttpTest, TheOrganiserSeesWhoSignedUpAColleagueDoesNot) {
+  BrowserClient pim(server_), pia(server_), anna(server_);
+  LogIn(pim, pim_);
+  LogIn(pia, pia_);
+  LogIn(anna, anna_);
+  auto created = AddEvent(pim, "oost", "Workshop formulieren", Team() + "&signup=1&capacity=10");
+  ASSERT_EQ(created.status, 303) << created.body.substr(0, 2000);
+  const std::string path = PathOf(created);
+  const auto event = server_.runtime().store().events().FindEvent(
+      oost_, domain::events::EventId{std::stoll(path.substr(path.rfind('/') + 1))});
+  ASSERT_TRUE(event);
+  const std::string occurrence = std::to_string(event->start_at);
+  anna.Get(path);
+  ASSERT_EQ(anna.Post(path + "/aanmelden", "occurrence=" + occurrence).status, 303);
+  auto list = pim.Get(path + "/aanmeldingen?datum=" + occurrence);
+  ASSERT_EQ(list.status, 200);
+  EXPECT_TRUE(Has(list, "Anna de Vries"));
+  EXPECT_EQ(pia.Get(path + "/aanmeldingen?datum=" + occurrence).status, 403);
+  EXPECT_FALSE(Has(pia.Get(path), "Anna de Vries"));
+  EXPECT_TRUE(Has(pim.Get(path), "Anna de Vries")) << "the organiser's page lists the first sign-ups";
 }
 
 }  // namespace
