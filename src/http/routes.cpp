@@ -208,7 +208,9 @@ void AddRoutes(Router& r) {
   // [agenda] >>>
   // Agenda (issue 4 §3): anyone sees public events, the archive, the iCal feeds and the
   // embeddable agenda; verified members add events, sign up and cancel; the organiser or a
-  // buurtverbinder edits and deletes (checked by the EventService: 403). "agenda.ics" has a dot,
+  // buurtverbinder edits and deletes (checked by the EventService: 403). A professional working
+  // in the site adds public events as their organisation and changes their own ([proevents],
+  // decision 0013; the EventService checks it). "agenda.ics" has a dot,
   // which no site slug may have, so no site can shadow the city's feed.
   {
     namespace evt = handlers::events;
@@ -218,15 +220,15 @@ void AddRoutes(Router& r) {
     r.Add({kGet, "/{city}/{site}/agenda/", "events.list", evt::List, kForm, kSite, kPublic});
     r.Add({kGet, "/{city}/{site}/agenda/archief", "events.past", evt::Past, kForm, kSite, kPublic});
     r.Add({kGet, "/{city}/{site}/agenda/embed", "events.embed", evt::Embed, kForm, kSite, kPublic});
-    r.Add({kGet, "/{city}/{site}/agenda/nieuw", "events.new_form", evt::NewForm, kForm, kSite, kSiteMember});
-    r.Add({kPost, "/{city}/{site}/agenda/nieuw", "events.create", evt::Create, kEventForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/agenda/nieuw", "events.new_form", evt::NewForm, kForm, kSite, kSiteMemberOrProfessional});
+    r.Add({kPost, "/{city}/{site}/agenda/nieuw", "events.create", evt::Create, kEventForm, kSite, kSiteMemberOrProfessional});
     r.Add({kGet, "/{city}/{site}/agenda/{id}", "events.show", evt::Show, kForm, kSite, kPublic});
     r.Add({kGet, "/{city}/{site}/agenda/{id}/agenda.ics", "events.event_feed", evt::EventFeed, kForm, kSite, kPublic});
     r.Add({kGet, "/{city}/{site}/agenda/{id}/aanmeldingen.json", "events.counts", evt::Counts, kForm, kSite, kPublic});
-    r.Add({kGet, "/{city}/{site}/agenda/{id}/aanmeldingen", "events.attendees", evt::AttendeeList, kForm, kSite, kSiteMember});
-    r.Add({kGet, "/{city}/{site}/agenda/{id}/bewerken", "events.edit_form", evt::EditForm, kForm, kSite, kSiteMember});
-    r.Add({kPost, "/{city}/{site}/agenda/{id}/bewerken", "events.edit", evt::Edit, kEventForm, kSite, kSiteMember});
-    r.Add({kPost, "/{city}/{site}/agenda/{id}/verwijderen", "events.delete", evt::Delete, kForm, kSite, kSiteMember});
+    r.Add({kGet, "/{city}/{site}/agenda/{id}/aanmeldingen", "events.attendees", evt::AttendeeList, kForm, kSite, kSiteMemberOrProfessional});
+    r.Add({kGet, "/{city}/{site}/agenda/{id}/bewerken", "events.edit_form", evt::EditForm, kForm, kSite, kSiteMemberOrProfessional});
+    r.Add({kPost, "/{city}/{site}/agenda/{id}/bewerken", "events.edit", evt::Edit, kEventForm, kSite, kSiteMemberOrProfessional});
+    r.Add({kPost, "/{city}/{site}/agenda/{id}/verwijderen", "events.delete", evt::Delete, kForm, kSite, kSiteMemberOrProfessional});
     r.Add({kPost, "/{city}/{site}/agenda/{id}/aanmelden", "events.sign_up", evt::SignUp, kForm, kSite, kSiteMember});
     r.Add({kPost, "/{city}/{site}/agenda/{id}/afmelden", "events.cancel", evt::Cancel, kForm, kSite, kSiteMember});
   }

@@ -5,8 +5,10 @@
 // count next to "Berichten" in the header. An organisation organises (issue 4 §3): the demo's
 // organisation admin adds a resident of Oost as an admin of the buurtteam on the sociale kaart;
 // that resident adds an event "Georganiseerd door" the buurtteam, and the event page and the agenda
-// link the organisation's sociale-kaart page. Every page: axe (WCAG 2.x A/AA) 0 violations, no
-// console errors.
+// link the organisation's sociale-kaart page. A professional who works in Oost without living there
+// (the demo's buurtteam wijkcoach) adds an agenda item as her organisation (decision 0013): the form
+// offers only her organisation and no members-only choice; the event is public, linked to the
+// sociale kaart, and she edits it. Every page: axe (WCAG 2.x A/AA) 0 violations, no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { journey } from './lib/journey.mjs';
@@ -19,6 +21,7 @@ const EVENT = `Oogstdag in de moestuin ${run}`;
 const NEWS = `De pompoenen zijn rijp ${run}`;
 const ORG = 'Buurtteam Nijmegen (voorbeeld)';
 const ORG_EVENT = `Spreekuur van het buurtteam ${run}`;
+const PRO_EVENT = `Inloop van de wijkcoach ${run}`;
 
 function dateIn(days) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -134,4 +137,38 @@ test('(4) an organisation admin adds an event as their organisation', T, async (
   await follow(visitor, card.getByRole('link', { name: ORG }));
   assert.equal(path(visitor), orgPath);
   assertNoProblems(keeper, resident, visitor);
+});
+
+test('(5) a professional working in Oost adds an agenda item as her organisation and edits it', T, async () => {
+  const pro = await actor('professional');
+  await logIn(pro, 'professional.buurtteam@example.nl');
+  await visit(pro, `${SITE}agenda/`);
+  await follow(pro, pro.page.locator('main').getByRole('link', { name: 'Activiteit toevoegen' }));
+  assert.equal(path(pro), `${SITE}agenda/nieuw`);
+  const choices = await pro.page.locator('#field-organisation_id option').allTextContents();
+  assert.deepEqual(choices, [ORG], 'only her organisation, no "none"');
+  assert.equal(await pro.page.locator('input[name="visibility"]').count(), 0, 'no members-only choice');
+  await pro.page.fill('#field-title', PRO_EVENT);
+  await pro.page.fill('#field-date', dateIn(4));
+  await pro.page.fill('#field-start_time', '09:30');
+  await pro.page.fill('#field-end_time', '11:30');
+  await pro.page.fill('#field-place', 'Wijkcentrum');
+  await follow(pro, button(pro, 'Publiceren'));
+  const proEventPath = path(pro);
+  const facts = pro.page.locator('.event-facts');
+  assert.ok(await facts.getByRole('link', { name: ORG }).count() >= 1, 'linked to the organisation');
+
+  // She edits her own item.
+  await follow(pro, pro.page.getByRole('link', { name: 'Bewerken of verwijderen' }));
+  await pro.page.fill('#field-place', 'Wijkcentrum, zaal 2');
+  await follow(pro, button(pro, 'Wijzigingen opslaan'));
+  assert.equal(path(pro), proEventPath);
+  assert.match(await pro.page.textContent('main'), /zaal 2/);
+
+  // Anyone sees it on the agenda, by the organisation.
+  const visitor = await actor('visitor of the professional\'s item');
+  await visit(visitor, `${SITE}agenda/`);
+  const card = visitor.page.locator('.event-card', { hasText: PRO_EVENT }).first();
+  assert.ok(await card.getByRole('link', { name: ORG }).count() >= 1);
+  assertNoProblems(pro, visitor);
 });

@@ -162,8 +162,24 @@ Result<EventDraft> EventService::Clean(const EventDraft& draft) {
 }
 
 bool EventService::MayChange(const Event& event, const Viewer& viewer) {
-  if (!viewer.user || !viewer.member) return false;
+  if (!viewer.user) return false;
+  if (!viewer.member && !viewer.professional()) return false;
   return viewer.buurtverbinder || (event.organiser && *event.organiser == *viewer.user);
+}
+
+Status EventService::CheckProfessionalDraft(const EventDraft& draft, const Viewer& viewer,
+                                            std::optional<std::int64_t> current_organisation) {
+  if (!viewer.professional()) return Ok{};
+  // Professionals are no members: they speak for their organisation, in public (decision 0013).
+  const bool own = draft.organisation_id && *draft.organisation_id == *viewer.professional_organisation;
+  const bool kept = draft.organisation_id && current_organisation && *draft.organisation_id == *current_organisation;
+  if (!own && !kept) {
+    return MakeError(ErrorCode::kForbidden, "As a professional you add events as your organisation.");
+  }
+  if (draft.visibility != Visibility::kPublic) {
+    return MakeError(ErrorCode::kForbidden, "Events of professionals are for everyone: only members add members-only events.");
+  }
+  return Ok{};
 }
 
 bool EventService::MaySee(const Event& event, const Viewer& viewer) const {
@@ -214,11 +230,13 @@ void EventService::Unindex(EventId id) {
 }
 
 Result<Event> EventService::Create(SiteId site, const Viewer& viewer, const EventDraft& draft) {
-  if (!viewer.user || !viewer.member) {
+  if (!viewer.user || (!viewer.member && !viewer.professional())) {
     return MakeError(ErrorCode::kForbidden, "Only verified members of this neighbourhood can add events.");
   }
   auto clean = Clean(draft);
   if (!clean) return clean.error();
+  // After the form's own problems, so a professional sees those first (a 422 with the form).
+  if (auto s = CheckProfessionalDraft(*clean, viewer, std::nullopt); !s) return s.error();
   const std::int64_t now = clock_.Now();
   if (clean->last_end_at && *clean->last_end_at <= now) {
     return WithField(MakeError(ErrorCode::kValidation, "This event is already over. Choose a date in the future."), "date");
@@ -243,6 +261,7 @@ Result<Event> EventService::Edit(SiteId site, EventId id, const Viewer& viewer, 
   if (!MayChange(*event, viewer)) return NotYours();
   auto clean = Clean(draft);
   if (!clean) return clean.error();
+  if (auto s = CheckProfessionalDraft(*clean, viewer, event->organisation_id); !s) return s.error();
   // The organising group and organisation: the caller has checked who may name them
   // (http/handlers/groups/organiser, http/handlers/events/organisation); the store only ever keeps
   // a group of the event's own site and an organisation of its city.

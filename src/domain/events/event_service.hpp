@@ -15,8 +15,18 @@
 
 namespace buurtplein::domain::events {
 
-/// Who looks at the agenda: the same as for news (logged in, verified member, buurtverbinder).
-using Viewer = news::Viewer;
+/// Who looks at the agenda: as for news (logged in, verified member, buurtverbinder), and a
+/// professional working in the site who is no member of it (docs/decisions/0013).
+struct Viewer : news::Viewer {
+  /// A professional working in the site, not a member of it: the organisation their role names
+  /// (accounts::ProfessionalIn). They add public events as that organisation and change their own.
+  std::optional<std::int64_t> professional_organisation;
+
+  Viewer() = default;
+  Viewer(const news::Viewer& v) : news::Viewer(v) {}  // NOLINT: a news viewer is an agenda viewer
+  /// A professional who is a member of the site is a member here (they post as residents do).
+  bool professional() const { return professional_organisation.has_value() && !member; }
+};
 
 /// Tells someone they moved up from the waiting list (the HTTP layer sends a mail).
 class SignUpNotifier {
@@ -38,7 +48,8 @@ struct EventPage {
   bool has_more = false;
 };
 
-/// The agenda: verified members add events; the organiser or a buurtverbinder edits and
+/// The agenda: verified members add events, and professionals working in the site add public
+/// events as their organisation (decision 0013); the organiser or a buurtverbinder edits and
 /// deletes them; verified members sign up for an occurrence (a place, or the waiting list) and
 /// cancel (the first waiting moves up and hears about it). Members-only events are seen by the
 /// site's verified members only. After every change the change listener hears the site, and
@@ -63,12 +74,15 @@ class EventService final : public accounts::ContentEraser {
   void SetSiteLocator(SiteLocator locator) { locator_ = std::move(locator); }
   void SetNotifier(SignUpNotifier* notifier) { notifier_ = notifier; }
 
-  /// A verified member adds an event. kForbidden for anyone else.
+  /// A verified member adds an event; a professional working in the site (not a member) adds a
+  /// public event as the organisation their role names (kForbidden for another organisation, none,
+  /// or members-only). kForbidden for anyone else.
   Result<Event> Create(SiteId site, const Viewer& viewer, const EventDraft& draft);
   /// The event when this viewer may see it; kNotFound otherwise (also another site's event).
   Result<Event> Find(SiteId site, EventId id, const Viewer& viewer);
   /// The organiser or a buurtverbinder changes an event (kNotFound / kForbidden as Find / MayChange).
   /// The draft's group_id replaces the event's group: who may name a group is the caller's check.
+  /// A professional organiser keeps the event public and named after their organisation.
   Result<Event> Edit(SiteId site, EventId id, const Viewer& viewer, const EventDraft& draft);
   Status Delete(SiteId site, EventId id, const Viewer& viewer);
 
@@ -122,13 +136,17 @@ class EventService final : public accounts::ContentEraser {
   Status EraseContent(UserId user, accounts::ContentChoice choice) override;
 
   std::int64_t Now() const { return clock_.Now(); }
-  /// May this viewer edit and delete the event?
+  /// May this viewer edit and delete the event? A buurtverbinder, or its organiser while a member
+  /// or a professional working in the site.
   static bool MayChange(const Event& event, const Viewer& viewer);
   /// Checks and cleans a draft and computes its UTC times; the first problem, with its field.
   static Result<EventDraft> Clean(const EventDraft& draft);
 
  private:
   bool MaySee(const Event& event, const Viewer& viewer) const;
+  /// What a professional (not a member) may put in a draft: their organisation, public only.
+  static Status CheckProfessionalDraft(const EventDraft& draft, const Viewer& viewer,
+                                       std::optional<std::int64_t> current_organisation);
   void Changed(SiteId site) {
     if (on_change_) on_change_(site);
   }

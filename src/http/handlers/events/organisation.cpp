@@ -40,6 +40,26 @@ void AddOrganisationChoices(Context& ctx, const domain::events::Event* current, 
   extra["organisation_choices"] = std::move(choices);
 }
 
+void AddProfessionalOrganisationChoice(Context& ctx, const domain::events::Event* current, const std::string& chosen,
+                                       nlohmann::json& extra) {
+  nlohmann::json choices = nlohmann::json::array();
+  if (ctx.professional) {
+    const std::string own = std::to_string(ctx.professional->organisation_id);
+    const std::optional<std::int64_t> current_id = current ? current->organisation_id : std::nullopt;
+    const std::string selected = !chosen.empty() ? chosen : current_id ? std::to_string(*current_id) : own;
+    choices.push_back({{"value", own}, {"name", ctx.professional->organisation_name}, {"selected", own == selected}});
+    if (current_id && *current_id != ctx.professional->organisation_id && !current->organisation_ref_name.empty()) {
+      // The organisation the event has (their role named another one then): it may stay.
+      const std::string value = std::to_string(*current_id);
+      choices.push_back({{"value", value}, {"name", current->organisation_ref_name}, {"selected", value == selected}});
+    }
+  }
+  extra["has_organisation_choices"] = !choices.empty();
+  extra["organisation_choices"] = std::move(choices);
+  extra["organisation_required"] = true;
+  extra["is_professional"] = true;
+}
+
 domain::Result<std::optional<std::int64_t>> ReadOrganisationChoice(Context& ctx, const std::string& field,
                                                                    std::optional<std::int64_t> current) {
   if (field.empty()) return std::optional<std::int64_t>{};

@@ -24,6 +24,13 @@ inline constexpr int kMaxOrganisationChoices = 50;
 void AddOrganisationChoices(Context& ctx, const domain::events::Event* current, const std::string& chosen,
                             nlohmann::json& extra);
 
+/// For a professional working in the site who is no member of it (decision 0013): the form offers
+/// only the organisation their role names (and `current`, kept), with no "none" choice
+/// ("organisation_required"), and neither the free-text organisation nor the visibility choice
+/// ("is_professional"). Replaces what AddOrganisationChoices put in `extra`.
+void AddProfessionalOrganisationChoice(Context& ctx, const domain::events::Event* current, const std::string& chosen,
+                                       nlohmann::json& extra);
+
 /// The posted "organisation_id" field: "" is none; another value must be an organisation of the
 /// site's city that lists the viewer, or the event's `current` one (kept). kForbidden otherwise.
 domain::Result<std::optional<std::int64_t>> ReadOrganisationChoice(Context& ctx, const std::string& field,

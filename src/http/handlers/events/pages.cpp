@@ -45,7 +45,11 @@ domain::AppError BadForm() {
 }
 
 Viewer ViewerOf(const Context& ctx) {
-  return Viewer::Of(ctx.auth ? std::optional<domain::UserId>(ctx.auth->user.id) : std::nullopt, ctx.membership);
+  Viewer viewer = Viewer::Of(ctx.auth ? std::optional<domain::UserId>(ctx.auth->user.id) : std::nullopt, ctx.membership);
+  // [proevents] >>> a professional working in the site adds events as their organisation (0013)
+  if (ctx.auth && ctx.professional) viewer.professional_organisation = ctx.professional->organisation_id;
+  // [proevents] <<<
+  return viewer;
 }
 
 EventService& Service(const Context& ctx) { return *ctx.services.events; }
@@ -397,6 +401,9 @@ Response FormPage(Context& ctx, bool editing, const std::string& action, const F
   nlohmann::json extra = {{"editing", editing}, {"action", action}, {"agenda_url", AgendaUrl(ctx)}};
   groups::AddGroupChoices(ctx, current_group, f.group, extra);
   AddOrganisationChoices(ctx, current, f.organisation_id, extra);  // [village]
+  // [proevents] >>>
+  if (ViewerOf(ctx).professional()) AddProfessionalOrganisationChoice(ctx, current, f.organisation_id, extra);
+  // [proevents] <<<
   if (editing) extra["action_delete"] = action.substr(0, action.size() - std::string_view("bewerken").size()) + "verwijderen";
   return handlers::FormPage(ctx, kTemplateForm, ctx.T(editing ? Msg("Edit event") : Msg("Add an event")),
                             FormValues(f), error, status, extra);
@@ -480,7 +487,7 @@ Result<Response> List(Context& ctx) {
   auto data = ctx.PageData(ctx.T(Msg("Agenda")) + " – " + ctx.site->name);
   data["items"] = items;
   data["has_items"] = !items.empty();
-  data["can_add"] = viewer.member;
+  data["can_add"] = viewer.member || viewer.professional();  // [proevents] professionals too
   data["new_url"] = AgendaUrl(ctx) + "nieuw";
   data["past_url"] = AgendaUrl(ctx) + "archief";
   data["embed_url"] = AgendaUrl(ctx) + "embed";
