@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "app/demo.hpp"
+#include "domain/events/local_time.hpp"
 
 namespace buurtplein::testing {
 
@@ -112,6 +113,11 @@ WireResponse TestServer::Request(const std::string& method, const std::string& t
                                  const std::string& extra_headers) const {
   std::string req = method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + extra_headers + "\r\n";
   return ParseResponse(SendRaw(req), method == "HEAD");
+}
+
+std::string DateIn(int days) {
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
+  return domain::events::FormatDate(domain::events::ToLocal(now.count() + days * 86400).date);
 }
 
 WireResponse ParseResponse(const std::string& raw, bool head) {

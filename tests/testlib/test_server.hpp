@@ -3,6 +3,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "app/demo.hpp"
@@ -38,6 +39,12 @@ struct WireResponse {
     return it == headers.end() ? "" : it->second;
   }
 };
+
+/// Whether the page's body contains `text` (what the user sees, for EXPECT_TRUE).
+inline bool Has(const WireResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
+
+/// The date `days` from today in Amsterdam, as the event form wants it ("2026-12-03").
+std::string DateIn(int days);
 
 /// Parses the first response in `raw` (Content-Length bodies; HEAD responses have none).
 WireResponse ParseResponse(const std::string& raw, bool head = false);

@@ -28,9 +28,6 @@ std::int64_t Now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
-// The date `days` from today in Amsterdam, as the form wants it.
-std::string DateIn(int days) { return domain::events::FormatDate(domain::events::ToLocal(Now() + days * 86400).date); }
-
 // The value of the first `name="occurrence" value="…"` on a page.
 std::string Occurrence(const std::string& body) {
   const std::string marker = "name=\"occurrence\" value=\"";

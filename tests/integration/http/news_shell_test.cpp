@@ -8,8 +8,6 @@
 namespace buurtplein::testing {
 namespace {
 
-bool Has(const WireResponse& r, const std::string& s) { return r.body.find(s) != std::string::npos; }
-
 TEST_F(NewsTest, ShellKeepsEveryViewersOwnStateOnThePostPage) {
   const UserId dirk = Resident("dirk-news@example.nl", "Dirk Smit", oost_);
   BrowserClient anna(server_), bert(server_), dirk_c(server_);

@@ -20,7 +20,6 @@ using domain::SiteId;
 using domain::UserId;
 using namespace domain::accounts;
 
-bool Has(const WireResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
 
 class SearchTest : public ::testing::Test {
  protected:

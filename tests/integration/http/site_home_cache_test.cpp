@@ -11,7 +11,6 @@ namespace {
 
 class SiteHomeCacheTest : public NewsTest {};
 
-bool Has(const WireResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
 
 TEST_F(SiteHomeCacheTest, MembersOnlyNewsNeverReachesOthersThroughTheCache) {
   BrowserClient anna(server_), bert(server_), carla(server_);

@@ -14,17 +14,6 @@
 namespace buurtplein::testing {
 namespace {
 
-bool Has(const WireResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
-
-std::string DateIn(int days) {
-  return domain::events::FormatDate(
-      domain::events::ToLocal(std::chrono::duration_cast<std::chrono::seconds>(
-                                  std::chrono::system_clock::now().time_since_epoch())
-                                  .count() +
-                              days * 86400)
-          .date);
-}
-
 struct IcalDeleter {
   void operator()(icalcomponent* c) const { icalcomponent_free(c); }
 };

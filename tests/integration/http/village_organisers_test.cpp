@@ -22,12 +22,7 @@ namespace {
 using domain::directory::OrgRole;
 using domain::directory::Organization;
 
-bool Has(const WireResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
 
-std::string DateIn(int days) {
-  const auto now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch());
-  return domain::events::FormatDate(domain::events::ToLocal(now.count() + days * 86400).date);
-}
 
 class VillageOrganisersTest : public FeedsFixture {
  protected:
